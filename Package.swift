@@ -1,0 +1,125 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings every Swift target of the product shares: Swift 6 mode, strict concurrency,
+/// and `any` spelled out for existentials.
+let strictSwift: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "DossierKiosk",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "kioskd", targets: ["kioskd"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    ],
+    targets: [
+        // System libraries: each is a module map over a Debian -dev package found by pkg-config.
+        .systemLibrary(
+            name: "CQREncode", pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(
+            name: "CZBar", pkgConfig: "zbar",
+            providers: [.apt(["libzbar-dev"])]),
+        .systemLibrary(
+            name: "CLibUSB", pkgConfig: "libusb-1.0",
+            providers: [.apt(["libusb-1.0-0-dev"])]),
+        .systemLibrary(
+            name: "CFreeType", pkgConfig: "freetype2",
+            providers: [.apt(["libfreetype-dev"])]),
+
+        // Pure domain: values, state machines, policies. Foundation and hashing only.
+        .target(
+            name: "KioskDomain",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSwift),
+        // Pure codecs and rasterisers over the C imaging libraries.
+        .target(
+            name: "DeviceProtocols",
+            dependencies: ["CQREncode", "CZBar", "CFreeType"],
+            swiftSettings: strictSwift),
+        // Linux byte streams and USB enumeration.
+        .target(
+            name: "DeviceTransports",
+            dependencies: ["CLibUSB"],
+            swiftSettings: strictSwift),
+        // The durable store: GRDB over the system SQLite.
+        .target(
+            name: "KioskStore",
+            dependencies: [
+                "KioskDomain",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSwift),
+        // HTTP edge: routes and their DTOs.
+        .target(
+            name: "KioskWeb",
+            dependencies: [
+                "KioskDomain", "KioskStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSwift),
+        // Composition root: configuration, logging, the service group.
+        .target(
+            name: "KioskApp",
+            dependencies: [
+                "KioskDomain", "KioskStore", "KioskWeb",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSwift),
+        .executableTarget(
+            name: "kioskd",
+            dependencies: [
+                "KioskApp",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSwift),
+
+        .testTarget(
+            name: "KioskDomainTests",
+            dependencies: ["KioskDomain"],
+            swiftSettings: strictSwift),
+        .testTarget(
+            name: "DeviceProtocolsTests",
+            dependencies: ["DeviceProtocols"],
+            swiftSettings: strictSwift),
+        .testTarget(
+            name: "DeviceTransportsTests",
+            dependencies: ["DeviceTransports"],
+            swiftSettings: strictSwift),
+        .testTarget(
+            name: "KioskStoreTests",
+            dependencies: [
+                "KioskStore", "KioskDomain",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSwift),
+        .testTarget(
+            name: "KioskAppTests",
+            dependencies: ["KioskApp", "KioskWeb", "KioskStore"],
+            swiftSettings: strictSwift),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["kioskd"],
+            swiftSettings: strictSwift),
+    ],
+    swiftLanguageModes: [.v6]
+)

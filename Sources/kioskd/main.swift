@@ -1,0 +1,3 @@
+import KioskApp
+
+print("kioskd \(KioskVersion.current)")
