@@ -1,0 +1,26 @@
+import Hummingbird
+
+/// The body of `GET /api/health`: is the service up, is its journal intact, how much is
+/// waiting for the backend. No personal data.
+public struct HealthResponse: Codable, Sendable, Equatable, ResponseEncodable {
+    /// The journal's verification as of startup.
+    public struct Journal: Codable, Sendable, Equatable {
+        /// Whether the hash chain held when the service started.
+        public var intact: Bool
+        /// Entries verified, or where the chain breaks.
+        public var detail: String
+    }
+
+    /// `ok`, or `degraded` when the journal is not intact.
+    public var status: String
+    /// Software version.
+    public var version: String
+    /// This kiosk's id (`MaKiosk`).
+    public var kioskID: String
+    /// When this process started, ISO-8601 with +07:00.
+    public var startedAt: String
+    /// Journal verification.
+    public var journal: Journal
+    /// Events not yet acknowledged by the backend.
+    public var outboxDepth: Int
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Hummingbird
+import KioskDomain
+import KioskStore
+
+/// What the health route reports that does not change while the process runs.
+public struct ServiceIdentity: Sendable {
+    /// Software version.
+    public var version: String
+    /// This kiosk's id.
+    public var kioskID: String
+    /// Process start.
+    public var startedAt: Date
+    /// The journal's verification at startup.
+    public var journal: JournalVerification
+
+    /// An identity.
+    public init(version: String, kioskID: String, startedAt: Date, journal: JournalVerification) {
+        self.version = version
+        self.kioskID = kioskID
+        self.startedAt = startedAt
+        self.journal = journal
+    }
+}
+
+/// Registers `GET /api/health` on `router`.
+public func addHealthRoutes<Context: RequestContext>(
+    to router: Router<Context>, identity: ServiceIdentity, database: AppDatabase
+) {
+    router.get("api/health") { _, _ -> HealthResponse in
+        let journal: HealthResponse.Journal
+        switch identity.journal {
+        case .intact(let entries, _):
+            journal = .init(intact: true, detail: "\(entries) entries verified")
+        case .broken(let journalBreak):
+            journal = .init(intact: false, detail: journalBreak.description)
+        }
+        return HealthResponse(
+            status: journal.intact ? "ok" : "degraded", version: identity.version, kioskID: identity.kioskID,
+            startedAt: KioskTime.iso8601(identity.startedAt), journal: journal,
+            outboxDepth: try await database.outboxDepth())
+    }
+}

@@ -1,3 +1,0 @@
-import KioskApp
-
-print("kioskd \(KioskVersion.current)")
