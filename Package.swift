@@ -43,15 +43,19 @@ let package = Package(
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ],
             swiftSettings: strictSwift),
+        // Device-class contracts: status, errors, byte streams, locker banks. Foundation only.
+        .target(
+            name: "KioskHAL",
+            swiftSettings: strictSwift),
         // Pure codecs and rasterisers over the C imaging libraries.
         .target(
             name: "DeviceProtocols",
-            dependencies: ["CQREncode", "CZBar", "CFreeType"],
+            dependencies: ["KioskHAL", "CQREncode", "CZBar", "CFreeType"],
             swiftSettings: strictSwift),
         // Linux byte streams and USB enumeration.
         .target(
             name: "DeviceTransports",
-            dependencies: ["CLibUSB"],
+            dependencies: ["KioskHAL", "CLibUSB"],
             swiftSettings: strictSwift),
         // The durable store: GRDB over the system SQLite.
         .target(
@@ -95,12 +99,16 @@ let package = Package(
             dependencies: ["KioskDomain"],
             swiftSettings: strictSwift),
         .testTarget(
+            name: "KioskHALTests",
+            dependencies: ["KioskHAL"],
+            swiftSettings: strictSwift),
+        .testTarget(
             name: "DeviceProtocolsTests",
             dependencies: ["DeviceProtocols"],
             swiftSettings: strictSwift),
         .testTarget(
             name: "DeviceTransportsTests",
-            dependencies: ["DeviceTransports"],
+            dependencies: ["DeviceTransports", "KioskHAL"],
             swiftSettings: strictSwift),
         .testTarget(
             name: "KioskStoreTests",
