@@ -62,4 +62,19 @@ import Testing
             try matrix.rasterised(moduleSize: 600)
         }
     }
+
+    @Test func largestModuleSize_fitsTheSymbolIntoAPrinterWidth() throws {
+        // Given the dossier code at level M: version 2, 25 modules, 33 with the quiet zone
+        let matrix = try QRMatrix(text: "000.28.21.H28-251107-0012", errorCorrection: .medium)
+
+        // When / Then 576 dots (80 mm paper) allow 17 px modules, 384 dots (58 mm) allow 11
+        #expect(matrix.largestModuleSize(fittingSide: 576) == 17)
+        #expect(matrix.largestModuleSize(fittingSide: 384) == 11)
+        #expect(try matrix.rasterised(moduleSize: 17).width == 561)
+        // and a side narrower than the symbol, or nonsense input, fits nothing
+        #expect(matrix.largestModuleSize(fittingSide: 32) == nil)
+        #expect(matrix.largestModuleSize(fittingSide: 33) == 1)
+        #expect(matrix.largestModuleSize(fittingSide: 0) == nil)
+        #expect(matrix.largestModuleSize(fittingSide: 576, quietZone: -1) == nil)
+    }
 }

@@ -14,6 +14,18 @@ extension QRMatrix {
         return side
     }
 
+    /// The largest module size in pixels whose raster (quiet zone included) is at most
+    /// `maxSide` pixels, e.g. the 384 or 576 printable dots of a 58/80 mm receipt; `nil` when
+    /// even 1 px per module does not fit or the arguments are out of range.
+    public func largestModuleSize(fittingSide maxSide: Int, quietZone: Int = QRMatrix.recommendedQuietZone) -> Int? {
+        guard maxSide >= 1, quietZone >= 0 else { return nil }
+        let (doubled, overflowA) = quietZone.multipliedReportingOverflow(by: 2)
+        let (modulesPerSide, overflowB) = doubled.addingReportingOverflow(size)
+        guard !overflowA, !overflowB else { return nil }
+        let moduleSize = maxSide / modulesPerSide
+        return moduleSize >= 1 ? moduleSize : nil
+    }
+
     /// Renders the symbol as black squares of `moduleSize` × `moduleSize` pixels on white, with
     /// `quietZone` white modules on every side (4 recommended; 0 allowed but readers may then
     /// miss the code). Throws `QRRasterError` for a module size < 1, a negative quiet zone, or
