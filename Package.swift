@@ -57,6 +57,12 @@ let package = Package(
             name: "DeviceTransports",
             dependencies: ["KioskHAL", "CLibUSB"],
             swiftSettings: strictSwift),
+        // Byte-level emulators of the devices, with control APIs and fault plans. Never linked by kioskd.
+        .target(
+            name: "HardwareSims",
+            dependencies: ["KioskHAL", "DeviceProtocols", "DeviceTransports"],
+            path: "HardwareSims/Emulators",
+            swiftSettings: strictSwift),
         // The durable store: GRDB over the system SQLite.
         .target(
             name: "KioskStore",
@@ -109,6 +115,10 @@ let package = Package(
         .testTarget(
             name: "DeviceTransportsTests",
             dependencies: ["DeviceTransports", "KioskHAL"],
+            swiftSettings: strictSwift),
+        .testTarget(
+            name: "HardwareSimsTests",
+            dependencies: ["HardwareSims", "DeviceProtocols", "KioskHAL"],
             swiftSettings: strictSwift),
         .testTarget(
             name: "KioskStoreTests",
