@@ -20,11 +20,19 @@ public enum DossierCodeError: Error, Equatable, Sendable, CustomStringConvertibl
         case .empty: "the code is empty"
         case .tooLong(let length): "the code is \(length) bytes long (at most \(DossierCode.maximumInputLength))"
         case .invalidCharacter(let character):
-            "the code contains \(character.unicodeScalars.map { String(format: "U+%04X", $0.value) }.joined(separator: " "))"
+            "the code contains " + character.unicodeScalars.map(\.codePointLabel).joined(separator: " ")
         case .wrongShape: "the code is not UNIT-DATE-SEQUENCE"
         case .invalidUnitCode: "the unit code is malformed"
         case .invalidDate: "the reception date is not a real day"
         case .invalidSequence: "the sequence is not 4 to 7 digits"
         }
+    }
+}
+
+extension Unicode.Scalar {
+    /// `U+00E1`: the code point in upper-case hex, at least four digits.
+    var codePointLabel: String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 }
