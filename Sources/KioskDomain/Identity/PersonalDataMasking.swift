@@ -28,7 +28,7 @@ public enum PersonalDataMasking {
 
     /// A Vietnamese phone number with all but its first 2 and last 2 digits hidden, e.g.
     /// `0912345668` → `09******68`. Accepts spaces, dots, hyphens and parentheses between digits,
-    /// and the `+84`/`84` country prefix (shown as the national `0`). `nil` unless the result is
+    /// and the `+84`/`84` country prefix (shown as the national `0`, also when written `+84 0…`). `nil` unless the result is
     /// 10 digits (mobile) or 11 digits (landline) starting with `0`, or the input exceeds 32 bytes.
     public static func maskedPhoneNumber(_ phone: String) -> String? {
         guard phone.utf8.count <= 32 else { return nil }
@@ -42,7 +42,9 @@ public enum PersonalDataMasking {
             }
         }
         if digits.hasPrefix("+84") {
-            digits = "0" + digits.dropFirst(3)
+            let national = digits.dropFirst(3)
+            // "+84 0912…" is a common way of writing it too; the trunk 0 is not doubled.
+            digits = "0" + (national.hasPrefix("0") ? national.dropFirst() : national)
         } else if digits.hasPrefix("84"), digits.count == 11 {
             digits = "0" + digits.dropFirst(2)
         }
