@@ -45,6 +45,7 @@ public struct PickupCode: Sendable, CustomStringConvertible, CustomDebugStringCo
     }
 
     /// `PickupCode(******)`: never the digits.
+    /// An English sentence for logs; never contains the typed text.
     public var description: String { "PickupCode(******)" }
 
     /// Same as `description`.

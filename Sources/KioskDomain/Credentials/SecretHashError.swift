@@ -33,6 +33,7 @@ public enum SecretHashError: Error, Equatable, Sendable, CustomStringConvertible
     /// The digest decodes to a byte count other than `SecretHash.digestByteCount`.
     case wrongDigestLength(Int)
 
+    /// An English sentence for logs and technicians; never contains a secret or a digest.
     public var description: String {
         switch self {
         case .emptySecret: "the secret is empty"

@@ -35,6 +35,7 @@ public enum CCCDQRError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The card would have been issued after today.
     case issueDateInFuture
 
+    /// An English sentence for logs and technicians; never contains scanned personal data.
     public var description: String {
         switch self {
         case .empty: "the scanned text is empty"

@@ -38,6 +38,7 @@ public enum VietQRError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The CRC in tag `63` differs from the CRC of the payload (both as 4 hex digits).
     case checksumMismatch(expected: String, found: String)
 
+    /// An English sentence for logs and technicians.
     public var description: String {
         switch self {
         case .invalidBankBIN: "the bank BIN is not 6 digits"

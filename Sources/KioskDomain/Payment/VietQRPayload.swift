@@ -94,6 +94,7 @@ public struct VietQRPayload: Hashable, Sendable, CustomStringConvertible {
         return fields + CRC16CCITTFalse.hexDigits(CRC16CCITTFalse.checksum(of: fields))
     }
 
+    /// The encoded payload (the office's bank account is public, so nothing is hidden).
     public var description: String { encoded }
 
     /// One TLV field; every value this type writes is ASCII and shorter than 100 bytes.

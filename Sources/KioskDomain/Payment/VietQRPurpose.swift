@@ -44,6 +44,7 @@ public struct VietQRPurpose: Hashable, Sendable, CustomStringConvertible {
         text = String(reducedText)
     }
 
+    /// The reduced note itself.
     public var description: String { text }
 
     /// `raw` reduced to `[A-Z0-9 .-]` with single spaces and no space at either end, any length.
