@@ -6,6 +6,24 @@ extension Character {
 }
 
 extension StringProtocol {
+    /// The text with `a`–`z` turned into `A`–`Z` and every other character left as it is.
+    ///
+    /// Unlike `uppercased()`, no non-ASCII character can become ASCII (`ı` → `I`, `ſ` → `S`,
+    /// `ﬀ` → `FF`), so a parser that then checks for ASCII refuses such input instead of
+    /// silently reading it as another code.
+    func asciiUppercased() -> String {
+        var result = ""
+        result.reserveCapacity(utf8.count)
+        for scalar in unicodeScalars {
+            if ("a"..."z").contains(scalar), let upper = Unicode.Scalar(scalar.value - 32) {
+                result.unicodeScalars.append(upper)
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
     /// The text without leading and trailing ASCII spaces, tabs, CR and LF.
     func trimmingASCIIWhitespace() -> Substring {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }

@@ -8,7 +8,7 @@ public struct ProcedureCode: Hashable, Sendable, Comparable, CustomStringConvert
     /// Parses `text` (trimmed, upper-cased); `nil` when it is not a procedure code.
     public init?(_ text: String) {
         guard text.utf8.count <= 64 else { return nil }
-        let normalised = String(text.trimmingASCIIWhitespace()).uppercased()
+        let normalised = text.trimmingASCIIWhitespace().asciiUppercased()
         let groups = normalised.split(separator: ".", omittingEmptySubsequences: false)
         guard groups.count == 2 || groups.count == 3 || groups.count == 6 else { return nil }
         guard groups[0].count == 1, let lead = groups[0].first, lead.isASCIIDigit, lead != "0",

@@ -7,7 +7,7 @@ public struct SlotID: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// Parses `text` (trimmed, upper-cased); `nil` when it is not a slot label.
     public init?(_ text: String) {
         guard text.utf8.count <= 16 else { return nil }
-        let normalised = String(text.trimmingASCIIWhitespace()).uppercased()
+        let normalised = text.trimmingASCIIWhitespace().asciiUppercased()
         let parts = normalised.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2,
             (1...2).contains(parts[0].count), parts[0].allSatisfy(\.isASCIIUppercaseLetter),
