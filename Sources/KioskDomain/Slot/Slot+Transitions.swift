@@ -1,6 +1,14 @@
 /// The slot state machine: `free → reserved → doorOperation → occupied | free`, an occupied slot
 /// opens again for pickup, recall or collection, and from any state staff may block it or
 /// hardware may fault it, until staff clear it back to `free` or `occupied` after a check.
+///
+/// Allowed (state, event) pairs, everything else is refused:
+/// - `free`: reserve → reserved; blockedByStaff; fault.
+/// - `reserved`: release → free; doorOpened (load, hand-in) → doorOperation; blockedByStaff; fault.
+/// - `doorOperation`: doorClosed → occupied (item) or free (empty); blockedByStaff; fault.
+/// - `occupied`: doorOpened (pickup, recall, collect) → doorOperation; blockedByStaff; fault.
+/// - `blocked`: fault; clearedByStaff → occupied | free; doorClosed (stays, occupancy updated).
+/// - `fault`: blockedByStaff; clearedByStaff → occupied | free; doorClosed (stays, occupancy updated).
 extension Slot {
     /// Applies `event` and returns what the shell must do (always a journal entry first).
     /// - Throws: `SlotRefusal` naming why the event is not allowed; the slot is then unchanged.
@@ -42,8 +50,20 @@ extension Slot {
             }
 
         case .doorClosed(let itemPresent):
-            guard state == .doorOperation else { throw .notAllowed(state: state, event: event.kind) }
-            try settle(itemPresent: itemPresent)
+            switch state {
+            case .doorOperation:
+                try settle(itemPresent: itemPresent)
+            case .blocked, .fault:
+                // Blocked or faulted while its door was open: the state stays for staff, but the
+                // sensor still decides whom the slot holds, so no stale assignment survives.
+                if itemPresent {
+                    guard occupant.isAssigned else { throw .unknownItem }
+                } else {
+                    occupant = .none
+                }
+            default:
+                throw .notAllowed(state: state, event: event.kind)
+            }
             return [journal]
 
         case .blockedByStaff:

@@ -7,13 +7,15 @@ public enum SlotEvent: Hashable, Sendable {
     case release
     /// The lock board confirmed the door unlocked for `purpose`; counts one door cycle.
     case doorOpened(DoorPurpose)
-    /// The door closed; `itemPresent` is the item sensor's reading.
+    /// The door closed; `itemPresent` is the item sensor's reading. Also accepted while blocked
+    /// or faulty (the state stays; an empty reading drops the assignment).
     case doorClosed(itemPresent: Bool)
     /// Staff or a technician blocked the slot for maintenance (`KHOA`).
     case blockedByStaff
     /// Hardware reported a fault at this slot (`LOI`).
     case fault(IncidentCause)
-    /// Staff checked the slot and cleared the block or fault; `itemPresent` is what they found.
+    /// Staff checked the slot with its door shut and cleared the block or fault; `itemPresent` is
+    /// what they found.
     case clearedByStaff(itemPresent: Bool)
 
     /// The kind of event, without its data; raw values appear in journal kinds.
