@@ -3,7 +3,7 @@
 /// among equals the least worn door, then the lowest label, so the choice is deterministic.
 /// Never a disabled, non-free, blocked or faulty slot, nor one that has an occupant.
 public struct SlotAssignmentPolicy: Hashable, Sendable {
-    /// The reachable band of TCVN/ADA-style guidance: 380–1220 mm.
+    /// The reachable band for citizens who need it (DOMAIN §9): 380–1220 mm.
     public static let standard = SlotAssignmentPolicy(checkedBand: 380...1220)
 
     /// Door heights (mm above the floor, within 0…3000) a seated or short person can reach.
