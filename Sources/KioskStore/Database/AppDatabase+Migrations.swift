@@ -34,6 +34,7 @@ extension AppDatabase {
 
     private static func createFlowTables(_ db: Database) throws {
         let sizes = sqlList(SlotSize.self)
+        let causes = sqlList(IncidentCause.self)
         try db.execute(sql: """
             CREATE TABLE dossier (
               code            TEXT PRIMARY KEY NOT NULL CHECK (length(code) BETWEEN 10 AND 40),
@@ -54,6 +55,9 @@ extension AppDatabase {
               id              TEXT PRIMARY KEY NOT NULL CHECK (length(id) = 36),
               dossierCode     TEXT NOT NULL REFERENCES dossier(code) ON DELETE RESTRICT,
               state           TEXT NOT NULL CHECK (state IN (\(sqlList(HandOutState.self)))),
+              slotId          TEXT REFERENCES slot(id) ON DELETE RESTRICT,
+              feeDue          INTEGER NOT NULL DEFAULT 0 CHECK (feeDue >= 0),
+              incidentCause   TEXT CHECK (incidentCause IS NULL OR incidentCause IN (\(causes))),
               pickupCodeHash  TEXT,
               wrongAttempts   INTEGER NOT NULL DEFAULT 0 CHECK (wrongAttempts >= 0),
               lockedForStaff  BOOLEAN NOT NULL DEFAULT 0 CHECK (lockedForStaff IN (0, 1)),
@@ -71,6 +75,10 @@ extension AppDatabase {
               id                  TEXT PRIMARY KEY NOT NULL CHECK (length(id) = 36),
               provisionalCode     TEXT UNIQUE,
               procedureCode       TEXT NOT NULL CHECK (length(procedureCode) BETWEEN 8 AND 30),
+              requiredSize        TEXT NOT NULL CHECK (requiredSize IN (\(sizes))),
+              slotId              TEXT REFERENCES slot(id) ON DELETE RESTRICT,
+              emptyCloses         INTEGER NOT NULL DEFAULT 0 CHECK (emptyCloses >= 0),
+              incidentCause       TEXT CHECK (incidentCause IS NULL OR incidentCause IN (\(causes))),
               submitterNameMasked TEXT NOT NULL,
               submitterIdLast4    TEXT CHECK (submitterIdLast4 GLOB '[0-9][0-9][0-9][0-9]'),
               submitterIdHash     TEXT CHECK (submitterIdHash IS NULL OR length(submitterIdHash) = 64),
@@ -107,7 +115,9 @@ extension AppDatabase {
               expiresAt   DATETIME NOT NULL,
               createdAt   DATETIME NOT NULL,
               paidAt      DATETIME,
-              CHECK (state NOT IN ('DA_THANH_TOAN','DA_HOAN_PHI') OR paidAt IS NOT NULL)
+              refundedAt  DATETIME,
+              CHECK (state NOT IN ('DA_THANH_TOAN','DA_HOAN_PHI') OR paidAt IS NOT NULL),
+              CHECK (state <> 'DA_HOAN_PHI' OR refundedAt IS NOT NULL)
             );
             """)
     }

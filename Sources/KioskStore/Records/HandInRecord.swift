@@ -15,6 +15,14 @@ public struct HandInRecord: Codable, Sendable, Equatable, FetchableRecord, Persi
     public var provisionalCode: DossierCode?
     /// The procedure chosen.
     public var procedureCode: ProcedureCode
+    /// The smallest slot the papers fit in.
+    public var requiredSize: SlotSize
+    /// The slot assigned to the drop, as the hand-in remembers it.
+    public var slotId: SlotID?
+    /// How often the door closed on an empty slot.
+    public var emptyCloses: Int
+    /// Why the hand-in is (or last was) an incident.
+    public var incidentCause: IncidentCause?
     /// Submitter's name, masked.
     public var submitterNameMasked: String
     /// Last 4 digits of the submitter's ID number.
@@ -35,10 +43,17 @@ public struct HandInRecord: Codable, Sendable, Equatable, FetchableRecord, Persi
     public var collectedAt: Date?
 
     /// A new hand-in.
-    public init(id: UUID, procedureCode: ProcedureCode, submitterNameMasked: String, papers: [String], createdAt: Date) {
+    public init(
+        id: UUID, procedureCode: ProcedureCode, requiredSize: SlotSize = .small, submitterNameMasked: String,
+        papers: [String], createdAt: Date
+    ) {
         self.id = id
         self.provisionalCode = nil
         self.procedureCode = procedureCode
+        self.requiredSize = requiredSize
+        self.slotId = nil
+        self.emptyCloses = 0
+        self.incidentCause = nil
         self.submitterNameMasked = submitterNameMasked
         self.submitterIdLast4 = nil
         self.submitterIdHash = nil

@@ -16,6 +16,12 @@ public struct HandOutRecord: Codable, Sendable, Equatable, FetchableRecord, Pers
     public var dossierCode: DossierCode
     /// Recorded state.
     public var state: HandOutState
+    /// The slot that holds or is about to hold the result, as the hand-out remembers it.
+    public var slotId: SlotID?
+    /// Fee still due as last known, whole VND (≥ 0).
+    public var feeDue: Int
+    /// Why the hand-out is (or last was) an incident.
+    public var incidentCause: IncidentCause?
     /// The pickup code's salted slow hash, as synced from the backend; never the code.
     public var pickupCodeHash: String?
     /// Wrong pickup codes so far.
@@ -38,6 +44,9 @@ public struct HandOutRecord: Codable, Sendable, Equatable, FetchableRecord, Pers
         self.id = id
         self.dossierCode = dossierCode
         self.state = .awaitingLoad
+        self.slotId = nil
+        self.feeDue = 0
+        self.incidentCause = nil
         self.pickupCodeHash = nil
         self.wrongAttempts = 0
         self.lockedForStaff = false

@@ -27,6 +27,8 @@ public struct PaymentRequestRecord: Codable, Sendable, Equatable, FetchableRecor
     public var createdAt: Date
     /// When the backend confirmed payment.
     public var paidAt: Date?
+    /// When the fee was refunded.
+    public var refundedAt: Date?
 
     /// A new, unpaid request.
     public init(id: UUID, dossierCode: DossierCode, amount: Int, reference: String, expiresAt: Date, createdAt: Date) {
@@ -39,5 +41,6 @@ public struct PaymentRequestRecord: Codable, Sendable, Equatable, FetchableRecor
         self.expiresAt = expiresAt
         self.createdAt = createdAt
         self.paidAt = nil
+        self.refundedAt = nil
     }
 }
