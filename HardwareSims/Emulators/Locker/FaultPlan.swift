@@ -73,7 +73,7 @@ public enum CollisionMode: String, Sendable, Equatable, Codable {
 
 /// What goes wrong. Names match the `fault` field of scenario JSON files.
 public enum LockFault: Sendable, Equatable {
-    /// `offline`: the board does not answer and pushes nothing.
+    /// `offline`: the board ignores requests (no action, no answer) and pushes nothing.
     case offline
     /// `slowReply`: replies go out `delay` after the request.
     case slowReply(delay: Duration)

@@ -73,8 +73,8 @@ extension LockBoardEmulatorCore {
         record(.itemTaken, board: board, channel: channel)
     }
 
-    /// Connects or disconnects a board from the bus: offline boards neither answer nor push,
-    /// and door changes made while offline are never pushed.
+    /// Connects or disconnects a board from the bus: offline boards ignore requests, answer and
+    /// push nothing, and door changes made while offline are never pushed.
     /// - Throws: `.noSuchBoard`.
     public mutating func setOnline(board: UInt8, _ online: Bool) throws(LockControlError) {
         guard boards[board] != nil else { throw .noSuchBoard(board) }

@@ -39,11 +39,15 @@ extension LockBoardEmulatorCore {
     }
 
     /// Brackets one command for one board: logs it, runs command-bound fault bookkeeping and
-    /// performs `body`.
+    /// performs `body` — unless the board is offline, in which case it neither acts nor answers.
     mutating func command(_ code: UInt8, board: UInt8, channel: Int? = nil, _ body: (inout Self) -> Void) {
         beginCommand(board: board)
         record(.request(command: code), board: board, channel: channel)
-        body(&self)
+        if isTalking(board) {
+            body(&self)
+        } else {
+            record(.silentWhileOffline, board: board)
+        }
         endCommand(board: board)
     }
 
