@@ -57,6 +57,11 @@ let package = Package(
             name: "DeviceTransports",
             dependencies: ["KioskHAL", "CLibUSB"],
             swiftSettings: strictSwift),
+        // One actor per physical device over a ByteStream.
+        .target(
+            name: "KioskDrivers",
+            dependencies: ["KioskHAL", "DeviceProtocols", "DeviceTransports"],
+            swiftSettings: strictSwift),
         // Byte-level emulators of the devices, with control APIs and fault plans. Never linked by kioskd.
         .target(
             name: "HardwareSims",
@@ -115,6 +120,10 @@ let package = Package(
         .testTarget(
             name: "DeviceTransportsTests",
             dependencies: ["DeviceTransports", "KioskHAL"],
+            swiftSettings: strictSwift),
+        .testTarget(
+            name: "KioskDriversTests",
+            dependencies: ["KioskDrivers", "HardwareSims", "DeviceTransports", "DeviceProtocols", "KioskHAL"],
             swiftSettings: strictSwift),
         .testTarget(
             name: "HardwareSimsTests",
