@@ -33,6 +33,17 @@ enum SystemCalls {
         #endif
     }
 
+    /// `poll(2)` over `entries`; returns the ready count, 0 on timeout, or -1 with `errno` set.
+    static func poll(_ entries: inout [pollfd], timeoutMilliseconds: Int32) -> Int32 {
+        entries.withUnsafeMutableBufferPointer { buffer in
+            #if canImport(Glibc)
+            Glibc.poll(buffer.baseAddress, nfds_t(buffer.count), timeoutMilliseconds)
+            #else
+            Musl.poll(buffer.baseAddress, nfds_t(buffer.count), timeoutMilliseconds)
+            #endif
+        }
+    }
+
     /// `close(2)`; the result is ignored because Linux releases the descriptor even on `EINTR`.
     static func close(_ descriptor: Int32) {
         #if canImport(Glibc)
