@@ -1,0 +1,52 @@
+import KioskHAL
+import Testing
+
+/// A small seeded generator (SplitMix64) so random test data is the same on every run.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
+    }
+
+    /// `count` random bytes.
+    mutating func bytes(_ count: Int) -> [UInt8] {
+        (0 ..< count).map { _ in UInt8.random(in: .min ... .max, using: &self) }
+    }
+}
+
+/// Hang guard for operations that should complete promptly; never asserted on.
+let hangGuard: Duration = .seconds(5)
+
+/// Every byte value once, 0x00…0xFF.
+let allByteValues: [UInt8] = (0 ... 255).map { UInt8($0) }
+
+/// Reads until exactly `count` bytes arrived (each read bounded by the hang guard).
+func readExactly(_ stream: any ByteStream, count: Int, chunk: Int = 4096) async throws -> [UInt8] {
+    var received: [UInt8] = []
+    received.reserveCapacity(count)
+    while received.count < count {
+        received += try await stream.read(maxCount: min(chunk, count - received.count), timeout: hangGuard)
+    }
+    return received
+}
+
+/// The `HALError.Kind` an operation threw, or `nil` when it did not throw a `HALError`.
+func halErrorKind(_ operation: () async throws -> Void) async -> HALError.Kind? {
+    do {
+        try await operation()
+        return nil
+    } catch let error as HALError {
+        return error.kind
+    } catch {
+        return nil
+    }
+}
