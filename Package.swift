@@ -12,6 +12,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "kioskd", targets: ["kioskd"]),
+        .executable(name: "kiosk-hwsim", targets: ["kiosk-hwsim"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
@@ -67,6 +68,27 @@ let package = Package(
             name: "HardwareSims",
             dependencies: ["KioskHAL", "DeviceProtocols", "DeviceTransports"],
             path: "HardwareSims/Emulators",
+            swiftSettings: strictSwift),
+        // kiosk-hwsim's library: configuration, PTY hosting and the HTTP control API.
+        .target(
+            name: "HardwareSimServer",
+            dependencies: [
+                "HardwareSims", "DeviceTransports", "KioskHAL",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "HardwareSims/Server",
+            swiftSettings: strictSwift),
+        .executableTarget(
+            name: "kiosk-hwsim",
+            dependencies: [
+                "HardwareSimServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "HardwareSims/kiosk-hwsim",
             swiftSettings: strictSwift),
         // The durable store: GRDB over the system SQLite.
         .target(
@@ -142,7 +164,7 @@ let package = Package(
             swiftSettings: strictSwift),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["kioskd"],
+            dependencies: ["kioskd", "kiosk-hwsim", "DeviceTransports", "DeviceProtocols", "KioskHAL"],
             swiftSettings: strictSwift),
     ],
     swiftLanguageModes: [.v6]

@@ -10,15 +10,20 @@ final class KioskdProcess: @unchecked Sendable {
         if let override = ProcessInfo.processInfo.environment["KIOSKD_BINARY"] {
             return URL(fileURLWithPath: override)
         }
+        return builtProduct("kioskd")
+    }
+
+    /// A product built next to the test binary.
+    static func builtProduct(_ name: String) -> URL {
         let testBinary = URL(fileURLWithPath: CommandLine.arguments[0],
                              relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         var directory = testBinary.deletingLastPathComponent()
         // The test bundle may be a directory (…/DossierKioskPackageTests.xctest/…).
-        while !FileManager.default.isExecutableFile(atPath: directory.appendingPathComponent("kioskd").path),
+        while !FileManager.default.isExecutableFile(atPath: directory.appendingPathComponent(name).path),
               directory.path != "/" {
             directory.deleteLastPathComponent()
         }
-        return directory.appendingPathComponent("kioskd")
+        return directory.appendingPathComponent(name)
     }
 
     let process = Process()
@@ -27,8 +32,8 @@ final class KioskdProcess: @unchecked Sendable {
     private let lock = NSLock()
     private var captured = ""
 
-    init(arguments: [String]) throws {
-        process.executableURL = Self.binary
+    init(arguments: [String], executable: URL = KioskdProcess.binary) throws {
+        process.executableURL = executable
         process.arguments = arguments
         process.standardError = errorPipe
         process.standardOutput = outputPipe
