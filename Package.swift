@@ -149,7 +149,7 @@ let package = Package(
             swiftSettings: strictSwift),
         .testTarget(
             name: "HardwareSimsTests",
-            dependencies: ["HardwareSims", "DeviceProtocols", "KioskHAL"],
+            dependencies: ["HardwareSims", "DeviceProtocols", "DeviceTransports", "KioskHAL"],
             swiftSettings: strictSwift),
         .testTarget(
             name: "KioskStoreTests",

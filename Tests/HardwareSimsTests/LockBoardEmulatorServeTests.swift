@@ -1,3 +1,4 @@
+import DeviceTransports
 import DeviceProtocols
 import KioskHAL
 import Testing
@@ -17,7 +18,7 @@ import Testing
 
     @Test func serve_answersAStatusRequest_andEndsQuietlyOnDisconnect() async throws {
         // Given a Kerong emulator served on one end of a pipe
-        let (host, device) = TestBytePipe.makePair()
+        let (host, device) = InMemoryByteStream.pair(name: "lockbus0")
         let emulator = LockBoardEmulator(core: try Support.kerongBus())
         let serving = Task { try await emulator.serve(on: device) }
         // When the host sends a status request
@@ -33,7 +34,7 @@ import Testing
 
     @Test func serve_pushesControlApiDoorChanges_andStopsWhenCancelled() async throws {
         // Given a WKLY emulator served on a pipe, with channel 1 opened over the wire
-        let (host, device) = TestBytePipe.makePair()
+        let (host, device) = InMemoryByteStream.pair(name: "lockbus0")
         let emulator = LockBoardEmulator(core: try Support.wklyBus())
         let serving = Task { try await emulator.serve(on: device) }
         try await host.write(try WKLYMessage.openLock(address: 0, channel: 1).frame.encoded(), timeout: .seconds(1))
