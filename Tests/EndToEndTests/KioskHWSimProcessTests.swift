@@ -25,12 +25,12 @@ import FoundationNetworking
 
     private func exchange(_ port: SerialPort, _ frame: KerongFrame, expectReply: Bool = true) async throws -> [KerongFrame] {
         try await port.discardInput()
-        try await port.write(try frame.encoded(), timeout: .seconds(2))
+        try await port.write(try frame.encoded(), timeout: .seconds(30))
         guard expectReply else { return [] }
         var decoder = KerongFrameDecoder()
         var frames: [KerongFrame] = []
         while frames.isEmpty {
-            frames = decoder.feed(try await port.read(maxCount: 64, timeout: .seconds(5)))
+            frames = decoder.feed(try await port.read(maxCount: 64, timeout: .seconds(60)))
         }
         return frames
     }

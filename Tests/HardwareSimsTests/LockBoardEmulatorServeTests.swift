@@ -11,7 +11,7 @@ import Testing
     func read(_ count: Int, from stream: any ByteStream) async throws -> [UInt8] {
         var received: [UInt8] = []
         while received.count < count {
-            received += try await stream.read(maxCount: count - received.count, timeout: .seconds(5))
+            received += try await stream.read(maxCount: count - received.count, timeout: .seconds(60))
         }
         return received
     }
@@ -22,7 +22,7 @@ import Testing
         let emulator = LockBoardEmulator(core: try Support.kerongBus())
         let serving = Task { try await emulator.serve(on: device) }
         // When the host sends a status request
-        try await host.write(try KerongFrame.readStatus(board: 0).encoded(), timeout: .seconds(1))
+        try await host.write(try KerongFrame.readStatus(board: 0).encoded(), timeout: .seconds(30))
         // Then the idle status vector comes back
         #expect(try await read(9, from: host) == Support.idleStatusBoard0)
         // When the host hangs up
@@ -37,7 +37,7 @@ import Testing
         let (host, device) = InMemoryByteStream.pair(name: "lockbus0")
         let emulator = LockBoardEmulator(core: try Support.wklyBus())
         let serving = Task { try await emulator.serve(on: device) }
-        try await host.write(try WKLYMessage.openLock(address: 0, channel: 1).frame.encoded(), timeout: .seconds(1))
+        try await host.write(try WKLYMessage.openLock(address: 0, channel: 1).frame.encoded(), timeout: .seconds(30))
         let reply = try await read(11, from: host)
         // When the citizen closes the door through the control API
         try await emulator.closeDoor(board: 0, channel: 1)
