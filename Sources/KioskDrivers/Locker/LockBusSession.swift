@@ -156,9 +156,13 @@ public struct LockBusSession: Sendable {
         return actions + [.send(issue(fullRead(board: board, purpose: .poll)))]
     }
 
-    /// Records `request` as outstanding when it awaits a reply.
+    /// Records `request` as outstanding when it awaits a reply. A new request closes the window
+    /// in which a second frame to the previous one counts as a second board answering.
     mutating func issue(_ request: LockBusRequest) -> LockBusRequest {
-        if request.awaitsReply { outstanding = request }
+        if request.awaitsReply {
+            outstanding = request
+            answered = nil
+        }
         return request
     }
 
