@@ -1,0 +1,95 @@
+import DeviceProtocols
+import KioskHAL
+
+// WKLY: requests `82` (open), `83` (query one door), `84` (query all); replies reuse the command;
+// `85` door changes are pushed at any time, also between a request and its reply. Door input only:
+// no item sensors, so occupancy stays `.notSensed`.
+extension LockBusSession {
+    /// An `84` read of every door of `board`.
+    func wklyQueryAll(board: Int, purpose: LockRequestPurpose) -> LockBusRequest {
+        let bytes = (try? WKLYMessage.queryAllDoors(address: UInt8(clamping: board)).frame.encoded()) ?? []
+        return LockBusRequest(board: board, command: 0x84, channel: nil, purpose: purpose, bytes: bytes, awaitsReply: true)
+    }
+
+    /// An `83` read of `slot`'s door, deciding its confirmation.
+    func wklyQueryDoor(slot: LockSessionSlot) -> LockBusRequest {
+        let message = WKLYMessage.queryDoor(address: UInt8(clamping: slot.board), channel: UInt8(clamping: slot.channel))
+        let bytes = (try? message.frame.encoded()) ?? []
+        return LockBusRequest(
+            board: slot.board, command: 0x83, channel: slot.channel, purpose: .confirm, bytes: bytes, awaitsReply: true)
+    }
+
+    /// An `82` pulse of `slot`'s lock; the reply reports the door right after the release.
+    func wklyOpen(slot: LockSessionSlot) -> LockBusRequest {
+        let message = WKLYMessage.openLock(address: UInt8(clamping: slot.board), channel: UInt8(clamping: slot.channel))
+        let bytes = (try? message.frame.encoded()) ?? []
+        return LockBusRequest(
+            board: slot.board, command: 0x82, channel: slot.channel, purpose: .unlock, bytes: bytes, awaitsReply: true)
+    }
+
+    /// Decodes WKLY bytes: pushes are applied at once, replies matched to the outstanding request.
+    mutating func receiveWKLY(_ bytes: [UInt8]) -> [LockSessionAction] {
+        let failuresBefore = wklyDecoder.checksumFailures
+        let frames = wklyDecoder.feed(bytes)
+        var actions: [LockSessionAction] = []
+        if wklyDecoder.checksumFailures > failuresBefore, let request = outstanding {
+            actions += noteGarbled(request.board)
+        }
+        for frame in frames {
+            guard let message = WKLYMessage(frame: frame, fromBoard: true) else { continue }
+            switch message {
+            case .doorChanged(let address, let channel, let door):
+                if let label = slotAt[Int(address)]?[Int(channel)] { actions += applyWKLY(label, door) }
+            case .openLockReply(let address, let ok, let channel, let door):
+                let board = Int(address)
+                guard match(board: board, command: 0x82, channel: Int(channel), frame: .wkly(frame), actions: &actions)
+                else { continue }
+                actions += markGood(board, fullRead: false)
+                actions += acknowledgeOpen(board: board, channel: Int(channel), ok: ok, door: door)
+            case .queryDoorReply(let address, let ok, let channel, let door):
+                let board = Int(address)
+                guard match(board: board, command: 0x83, channel: Int(channel), frame: .wkly(frame), actions: &actions)
+                else { continue }
+                actions += markGood(board, fullRead: false)
+                if ok, let label = slotAt[board]?[Int(channel)] { actions += applyWKLY(label, door) }
+            case .queryAllDoorsReply(let address, let ok, let doors):
+                let board = Int(address)
+                guard match(board: board, command: 0x84, channel: nil, frame: .wkly(frame), actions: &actions)
+                else { continue }
+                actions += markGood(board, fullRead: true)
+                guard ok else { continue }
+                for (channel, label) in (slotAt[board] ?? [:]).sorted(by: { $0.key < $1.key }) where channel <= doors.count {
+                    actions += applyWKLY(label, doors[channel - 1])
+                }
+            default:
+                continue
+            }
+        }
+        return actions
+    }
+
+    /// The `82` reply: a door already open confirms; a refused pulse is not confirmed; a closed
+    /// door moves the confirmation to `83` reads.
+    mutating func acknowledgeOpen(board: Int, channel: Int, ok: Bool, door: WKLYMessage.DoorState) -> [LockSessionAction] {
+        guard let label = slotAt[board]?[channel] else { return [] }
+        for index in confirmations.indices where confirmations[index].slot.label == label {
+            confirmations[index].awaitingAck = false
+        }
+        guard ok else {
+            let refused = confirmations.filter { $0.slot.label == label }
+            confirmations.removeAll { $0.slot.label == label }
+            commanded.remove(label)
+            return refused.map { .finish(ticket: $0.ticket, .outcome(.notConfirmed)) }
+        }
+        return applyWKLY(label, door)
+    }
+
+    /// Applies one door input to `label`.
+    mutating func applyWKLY(_ label: String, _ door: WKLYMessage.DoorState) -> [LockSessionAction] {
+        switch door {
+        case .open: apply(label, lock: .unlocked, door: .open, occupancy: nil)
+        case .closed: apply(label, lock: .locked, door: .closed, occupancy: nil)
+        case .error: apply(label, lock: .unknown, door: .unknown, occupancy: nil)
+        }
+    }
+}
