@@ -104,7 +104,7 @@ let package = Package(
         .target(
             name: "KioskWeb",
             dependencies: [
-                "KioskDomain", "KioskStore",
+                "KioskDomain", "KioskStore", "KioskHAL",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -113,7 +113,7 @@ let package = Package(
         .target(
             name: "KioskApp",
             dependencies: [
-                "KioskDomain", "KioskStore", "KioskWeb",
+                "KioskDomain", "KioskStore", "KioskWeb", "KioskHAL", "KioskDrivers", "DeviceTransports",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -30,8 +30,9 @@ public enum KioskApp {
         }
         let identity = ServiceIdentity(
             version: KioskVersion.current, kioskID: config.kiosk.id, startedAt: Date(), journal: journal)
+        let lockBuses = try lockBusServices(config: config, logger: logger)
         let router = Router()
-        addHealthRoutes(to: router, identity: identity, database: database)
+        addHealthRoutes(to: router, identity: identity, database: database, lockerBanks: lockBuses.map(\.driver))
         let http = Application(
             router: router,
             configuration: .init(address: .hostname(config.http.host, port: config.http.port), serverName: "kioskd"),
@@ -43,10 +44,16 @@ public enum KioskApp {
             logger: logger)
         let group = ServiceGroup(
             configuration: .init(
-                services: [.init(service: http)],
+                services: lockBuses.map { .init(service: $0) } + [.init(service: http)],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
         return KioskRuntime(database: database, serviceGroup: group, logger: logger)
+    }
+
+    /// One driver service per configured lock bus.
+    static func lockBusServices(config: KioskConfiguration, logger: Logger) throws -> [LockBusService] {
+        guard let lockers = config.lockers else { return [] }
+        return try lockers.buses.map { bus in try LockBusService(bus: bus, map: lockers.slotMap, logger: logger) }
     }
 
     /// Creates the state directory (mode 0700) when it is missing and checks it is writable.

@@ -34,6 +34,35 @@ final class ConfigurationReader {
         return try ConfigurationReader(value, path: keyPath(key))
     }
 
+    /// An array of objects (`lockers.slots[0]`, `lockers.slots[1]`…), at most `limit` long.
+    func objects(_ key: String, limit: Int = 1_000) throws(ConfigurationError) -> [ConfigurationReader] {
+        readKeys.insert(key)
+        guard let raw = object[key] else { throw .missing(key: keyPath(key)) }
+        guard let items = raw as? [Any] else { throw .invalid(key: keyPath(key), reason: "must be a list") }
+        guard items.count <= limit else { throw .invalid(key: keyPath(key), reason: "has more than \(limit) entries") }
+        var readers: [ConfigurationReader] = []
+        for (index, item) in items.enumerated() {
+            readers.append(try ConfigurationReader(item, path: "\(keyPath(key))[\(index)]"))
+        }
+        return readers
+    }
+
+    /// A boolean with a default.
+    func boolean(_ key: String, default fallback: Bool) throws(ConfigurationError) -> Bool {
+        readKeys.insert(key)
+        guard let raw = object[key] else { return fallback }
+        guard let number = raw as? NSNumber, String(cString: number.objCType) == "c" else {
+            throw .invalid(key: keyPath(key), reason: "must be true or false")
+        }
+        return number.boolValue
+    }
+
+    /// Whether `key` is present.
+    func has(_ key: String) -> Bool { object[key] != nil }
+
+    /// The dotted path of `key` in this object, for errors found after reading.
+    func path(of key: String) -> String { keyPath(key) }
+
     /// A string, trimmed, with a length bound and an optional default, pattern or allowed set.
     func string(
         _ key: String, default fallback: String? = nil, pattern: Pattern? = nil,

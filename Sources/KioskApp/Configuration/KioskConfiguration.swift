@@ -43,6 +43,8 @@ public struct KioskConfiguration: Sendable, Equatable {
     public var policies: Policies
     /// Minimum log level: trace, debug, info, notice, warning, error or critical.
     public var logLevel: String
+    /// Lock buses and the slot map; `nil` when the section is absent (no lockers driven).
+    public var lockers: LockerConfiguration?
 
     /// The database file inside the state directory.
     public var databasePath: String {
@@ -81,7 +83,7 @@ extension KioskConfiguration {
             agency: try kioskSection.string("agency", length: 1...200),
             hotline: try kioskSection.string("hotline", length: 3...32))
         let stateDirectory = try reader.string("stateDirectory", length: 1...4096)
-        let httpSection = try reader.section("http")
+        let httpSection = try reader.section("http", optional: true)
         let http = HTTP(
             host: try httpSection.string("host", default: "127.0.0.1", length: 1...255),
             port: try httpSection.integer("port", default: 8080, in: 0...65535))
@@ -93,10 +95,12 @@ extension KioskConfiguration {
         let loggingSection = try reader.section("logging", optional: true)
         let level = try loggingSection.string(
             "level", default: "info", oneOf: ["trace", "debug", "info", "notice", "warning", "error", "critical"])
+        let lockers = try reader.has("lockers") ? LockerConfiguration.read(reader.section("lockers")) : nil
         for section in [reader, kioskSection, httpSection, policySection, loggingSection] {
             try section.refuseUnknownKeys()
         }
         return KioskConfiguration(
-            kiosk: kiosk, stateDirectory: stateDirectory, http: http, policies: policies, logLevel: level)
+            kiosk: kiosk, stateDirectory: stateDirectory, http: http, policies: policies, logLevel: level,
+            lockers: lockers)
     }
 }

@@ -11,7 +11,15 @@ public struct HealthResponse: Codable, Sendable, Equatable, ResponseEncodable {
         public var detail: String
     }
 
-    /// `ok`, or `degraded` when the journal is not intact.
+    /// The locker hardware as the drivers see it.
+    public struct Lockers: Codable, Sendable, Equatable {
+        /// Slots driven.
+        public var slots: Int
+        /// Slots per device status (`online`, `offline`, `unknown`…).
+        public var byStatus: [String: Int]
+    }
+
+    /// `ok`, or `degraded` when the journal is not intact or a slot's board is not online.
     public var status: String
     /// Software version.
     public var version: String
@@ -23,4 +31,6 @@ public struct HealthResponse: Codable, Sendable, Equatable, ResponseEncodable {
     public var journal: Journal
     /// Events not yet acknowledged by the backend.
     public var outboxDepth: Int
+    /// Locker hardware; `nil` when no lockers are configured.
+    public var lockers: Lockers?
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KioskDomain
+import KioskHAL
 import KioskStore
 
 /// What the health route reports that does not change while the process runs.
@@ -25,7 +26,7 @@ public struct ServiceIdentity: Sendable {
 
 /// Registers `GET /api/health` on `router`.
 public func addHealthRoutes<Context: RequestContext>(
-    to router: Router<Context>, identity: ServiceIdentity, database: AppDatabase
+    to router: Router<Context>, identity: ServiceIdentity, database: AppDatabase, lockerBanks: [any LockerBank] = []
 ) {
     router.get("api/health") { _, _ -> HealthResponse in
         let journal: HealthResponse.Journal
@@ -35,9 +36,22 @@ public func addHealthRoutes<Context: RequestContext>(
         case .broken(let journalBreak):
             journal = .init(intact: false, detail: journalBreak.description)
         }
+        var lockers: HealthResponse.Lockers?
+        if !lockerBanks.isEmpty {
+            var byStatus: [String: Int] = [:]
+            var count = 0
+            for bank in lockerBanks {
+                for status in await bank.snapshot().values {
+                    byStatus[status.device.rawValue, default: 0] += 1
+                    count += 1
+                }
+            }
+            lockers = .init(slots: count, byStatus: byStatus)
+        }
+        let lockersHealthy = lockers.map { $0.byStatus["online", default: 0] == $0.slots } ?? true
         return HealthResponse(
-            status: journal.intact ? "ok" : "degraded", version: identity.version, kioskID: identity.kioskID,
-            startedAt: KioskTime.iso8601(identity.startedAt), journal: journal,
-            outboxDepth: try await database.outboxDepth())
+            status: journal.intact && lockersHealthy ? "ok" : "degraded", version: identity.version,
+            kioskID: identity.kioskID, startedAt: KioskTime.iso8601(identity.startedAt), journal: journal,
+            outboxDepth: try await database.outboxDepth(), lockers: lockers)
     }
 }
