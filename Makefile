@@ -7,6 +7,7 @@ SWIFT_BUILD_FLAGS ?=
 ## Install what is missing, build, and start the kiosk on simulated hardware in a throw-away state directory.
 demo: deps
 	$(SWIFT) build $(SWIFT_BUILD_FLAGS) --product kioskd
+	$(SWIFT) build $(SWIFT_BUILD_FLAGS) --product kiosk-hwsim
 	scripts/demo
 
 ## Install what is missing, build everything, and run every test.
