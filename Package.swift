@@ -148,6 +148,10 @@ let package = Package(
             dependencies: ["KioskDrivers", "HardwareSims", "DeviceTransports", "DeviceProtocols", "KioskHAL"],
             swiftSettings: strictSwift),
         .testTarget(
+            name: "HALConformanceTests",
+            dependencies: ["KioskDrivers", "HardwareSims", "DeviceTransports", "DeviceProtocols", "KioskHAL"],
+            swiftSettings: strictSwift),
+        .testTarget(
             name: "HardwareSimsTests",
             dependencies: ["HardwareSims", "DeviceProtocols", "DeviceTransports", "KioskHAL"],
             swiftSettings: strictSwift),
