@@ -6,7 +6,7 @@ import KioskHAL
 /// request outstanding, matches replies to it by (board, command, channel), ignores stale and
 /// duplicate frames, diffs every reading into `LockerEvent`s, tracks board health, and confirms
 /// unlocks by reading status after the pulse; it never sends a second pulse for one request.
-/// Family-specific coding lives in `+Kerong` and `+WKLY`.
+/// Family-specific coding (Kerong, WKLY) lives in `+Families`.
 public struct LockBusSession: Sendable {
     /// Health of one board as the session sees it.
     struct BoardHealth: Sendable {
@@ -164,41 +164,5 @@ public struct LockBusSession: Sendable {
             answered = nil
         }
         return request
-    }
-
-    /// Feeds bytes to the family decoder and handles every frame completed.
-    mutating func receive(_ bytes: [UInt8]) -> [LockSessionAction] {
-        switch family {
-        case .kerong: receiveKerong(bytes)
-        case .wkly: receiveWKLY(bytes)
-        }
-    }
-
-    /// A full status read of `board`: Kerong `30`, WKLY `84`.
-    func fullRead(board: Int, purpose: LockRequestPurpose) -> LockBusRequest {
-        switch family {
-        case .kerong: kerongStatusRequest(board: board, purpose: purpose)
-        case .wkly: wklyQueryAll(board: board, purpose: purpose)
-        }
-    }
-
-    /// The read that decides a confirmation: Kerong `30` of the board, WKLY `83` of the channel.
-    func confirmationRead(for slot: LockSessionSlot) -> LockBusRequest {
-        switch family {
-        case .kerong: kerongStatusRequest(board: slot.board, purpose: .confirm)
-        case .wkly: wklyQueryDoor(slot: slot)
-        }
-    }
-
-    /// The pulse for `slot`, recorded as a confirmation in progress.
-    mutating func startUnlock(ticket: UInt64, slot: LockSessionSlot) -> LockBusRequest {
-        commanded.insert(slot.label)
-        let request: LockBusRequest
-        switch family {
-        case .kerong: request = kerongUnlock(slot: slot)
-        case .wkly: request = wklyOpen(slot: slot)
-        }
-        confirmations.append(Confirmation(ticket: ticket, slot: slot, awaitingAck: request.awaitsReply))
-        return issue(request)
     }
 }
