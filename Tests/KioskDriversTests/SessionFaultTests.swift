@@ -86,4 +86,33 @@ import Testing
         #expect(online.count == 2)
         #expect(session.snapshot.values.allSatisfy { $0.device == .online })
     }
+
+    @Test func lateRelease_afterTheBound_isNotAForcedDoor_butAForcedDoorLaterIs() {
+        // Given a WKLY pulse still awaiting its reply when the bound passes
+        var session = S.idleWKLY()
+        _ = session.handle(.open(ticket: 1, slot: "S0-1"))
+        _ = session.handle(.busFree(pollDue: false))
+        let bound = session.handle(.openBoundPassed(ticket: 1))
+        #expect(S.finished(bound).map(\.1) == [.outcome(.notConfirmed)])
+        // When the reply then reports the door open
+        let late = session.handle(.received(S.wkly(.openLockReply(address: 0, ok: true, channel: 1, door: .open))))
+        // Then it counts as the commanded opening, not a forced one
+        #expect(S.events(late) == [.doorOpened(slot: "S0-1")])
+    }
+
+    @Test func stuckLock_afterNotConfirmed_aLaterForcedDoorIsFlagged() {
+        // Given a Kerong unlock that was not confirmed
+        var session = S.idleKerong(boards: [0])
+        _ = session.handle(.open(ticket: 1, slot: "S0-2"))
+        _ = session.handle(.busFree(pollDue: false))
+        _ = session.handle(.openBoundPassed(ticket: 1))
+        // When the next poll shows it closed and a later one shows it open
+        _ = session.handle(.busFree(pollDue: true))
+        let closed = session.handle(.received(S.kerongStatus(board: 0)))
+        _ = session.handle(.busFree(pollDue: true))
+        let forced = session.handle(.received(S.kerongStatus(board: 0, hooks: 0xFFFD)))
+        // Then nothing is reported for the closed reading and the opening is flagged as forced
+        #expect(S.events(closed).isEmpty)
+        #expect(S.events(forced) == [.doorOpenedWithoutCommand(slot: "S0-2")])
+    }
 }

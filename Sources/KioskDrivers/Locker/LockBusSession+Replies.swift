@@ -55,6 +55,7 @@ extension LockBusSession {
         default:
             break
         }
+        if new.door == .closed, settling.remove(label) != nil { commanded.remove(label) }
         switch (old.occupancy, new.occupancy) {
         case (.absent, .present): actions.append(.emit(.itemInserted(slot: label)))
         case (.present, .absent): actions.append(.emit(.itemRemoved(slot: label)))

@@ -14,6 +14,8 @@ extension LockBusSession {
 
     /// The caller's bound passed: a pulsed unlock whose latch never showed released is not
     /// confirmed; an open still queued behind others is dropped unsent, also not confirmed.
+    /// The slot stays commanded until a reading shows its door closed, so a latch that lets go
+    /// just after the bound is not mistaken for a forced door.
     mutating func boundPassed(ticket: UInt64) -> [LockSessionAction] {
         if let index = pendingOpens.firstIndex(where: { $0.ticket == ticket }) {
             pendingOpens.remove(at: index)
@@ -22,7 +24,7 @@ extension LockBusSession {
         guard let index = confirmations.firstIndex(where: { $0.ticket == ticket }) else { return [] }
         let confirmation = confirmations.remove(at: index)
         if !confirmations.contains(where: { $0.slot.label == confirmation.slot.label }) {
-            commanded.remove(confirmation.slot.label)
+            settling.insert(confirmation.slot.label)
         }
         return [.finish(ticket: ticket, .outcome(.notConfirmed))]
     }
@@ -79,6 +81,7 @@ extension LockBusSession {
         confirmations.removeAll()
         pendingOpens.removeAll()
         commanded.removeAll()
+        settling.removeAll()
         for board in boards where health[board]?.state != .offline {
             actions += markOffline(board)
         }
@@ -116,6 +119,7 @@ extension LockBusSession {
     /// The pulse for `slot`, recorded as a confirmation in progress.
     mutating func startUnlock(ticket: UInt64, slot: LockSessionSlot) -> LockBusRequest {
         commanded.insert(slot.label)
+        settling.remove(slot.label)
         let request: LockBusRequest
         switch family {
         case .kerong: request = kerongUnlock(slot: slot)

@@ -60,6 +60,8 @@ public struct LockBusSession: Sendable {
     var pendingOpens: [(ticket: UInt64, slot: LockSessionSlot)] = []
     var confirmations: [Confirmation] = []
     var commanded: Set<String> = []
+    /// Slots whose unlock was not confirmed: commanded until a reading shows the door closed.
+    var settling: Set<String> = []
     var rereads: [Int] = []
     var pollCursor = 0
     var linkUp = true
