@@ -83,4 +83,22 @@ import Testing
             #expect(occupancy == (family == .kerong ? .absent : .notSensed))
         }
     }
+
+    /// Without cancellation handling the call would wait out its one-hour bound and the time limit fails the test.
+    @Test(.timeLimit(.minutes(1)), arguments: families) func open_whenTheCallerIsCancelled_throwsCancellation_withoutWaitingForTheBound(
+        family: LockerSlotAddress.Family
+    ) async throws {
+        try await DriverRig.with(family) { rig in
+            // Given a stuck lock opened with a long bound
+            #expect(await rig.allOnline())
+            await rig.emulator.install(FaultPlan(faults: [ScheduledFault(.stuckLock, scope: FaultScope(board: 0, channel: 1))]))
+            let opening = Task { try await rig.driver.open(slot: "A0-1", purpose: .pickup, bound: .seconds(3600)) }
+            // When the caller is cancelled once the pulse went out
+            #expect(await rig.eventually { await rig.unlockRequests() == 1 })
+            opening.cancel()
+            // Then the call throws CancellationError (long before the bound) and no second pulse follows
+            await #expect(throws: CancellationError.self) { try await opening.value }
+            #expect(await rig.unlockRequests() == 1)
+        }
+    }
 }

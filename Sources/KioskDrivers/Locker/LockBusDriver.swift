@@ -1,4 +1,5 @@
 import KioskHAL
+import Synchronization
 
 /// The `LockerBank` of one RS-485 lock bus (one family, many boards). It owns the bus's byte
 /// stream while `run()` runs, serialises one transaction at a time, publishes `LockerEvent`s and
@@ -24,6 +25,8 @@ public actor LockBusDriver: LockerBank {
     var nextTicket: UInt64 = 0
     var connected = false
     var lastPulseAt: Duration?
+    /// Tickets whose callers were cancelled; written from cancellation handlers, drained by the loop.
+    nonisolated let cancelledTickets = Mutex<Set<UInt64>>([])
 
     /// A driver for the enabled slots of `bus` in `map`. `opener` opens the bus's stream; it is
     /// called again after each disconnection. `timing` defaults to the family's defaults.
@@ -56,7 +59,8 @@ public actor LockBusDriver: LockerBank {
     /// Returns `.unknownSlot` for a label not enabled on this bus and `.boardOffline` when its
     /// board does not answer. Never resends the pulse.
     /// - Throws: `HALError.disconnected` when the bus is not connected or is lost meanwhile;
-    ///   `CancellationError` when called from a cancelled task.
+    ///   `CancellationError` when the caller is cancelled before a confirmation (within one bus
+    ///   transaction; a pulse already sent is not undone, and a confirmed open is still returned).
     public func open(slot: String, purpose: LockerOpenPurpose, bound: Duration) async throws -> LockerOpenOutcome {
         try Task.checkCancellation()
         guard session.snapshot[slot] != nil else { return .unknownSlot }
@@ -64,12 +68,18 @@ public actor LockBusDriver: LockerBank {
         nextTicket += 1
         let ticket = nextTicket
         let deadline = now() + bound
-        let resolution = await withCheckedContinuation { continuation in
-            waiting[ticket] = (continuation, deadline)
-            _ = perform(session.handle(.open(ticket: ticket, slot: slot)))
+        let resolution = await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                waiting[ticket] = (continuation, deadline)
+                _ = perform(session.handle(.open(ticket: ticket, slot: slot)))
+            }
+        } onCancel: {
+            cancelledTickets.withLock { _ = $0.insert(ticket) }
         }
         switch resolution {
-        case .outcome(let outcome): return outcome
+        case .outcome(let outcome):
+            if outcome != .confirmed { try Task.checkCancellation() }
+            return outcome
         case .busLost: throw HALError(.disconnected, device: bus, detail: "lock bus lost while opening \(slot)")
         }
     }
@@ -94,10 +104,14 @@ public actor LockBusDriver: LockerBank {
         return requests
     }
 
-    /// Tells the session about every open whose bound has passed.
+    /// Tells the session about every open whose bound has passed or whose caller was cancelled.
     func expireBounds() {
         let time = now()
-        for (ticket, entry) in waiting where entry.deadline <= time {
+        let cancelled = cancelledTickets.withLock { tickets in
+            defer { tickets.removeAll() }
+            return tickets
+        }
+        for (ticket, entry) in waiting where entry.deadline <= time || cancelled.contains(ticket) {
             _ = perform(session.handle(.openBoundPassed(ticket: ticket)))
         }
     }
