@@ -10,12 +10,23 @@ actor PipeExchange {
     private var current: DriverTestPipe.End?
     /// How many pipes were handed out.
     private(set) var opens = 0
+    /// How many open attempts were refused.
+    private(set) var refusals = 0
+    private var refuseNext = 0
 
     init() {
         (devices, deviceSink) = AsyncStream.makeStream(of: DriverTestPipe.End.self)
     }
 
-    func open() -> any ByteStream {
+    /// The port is gone: the next `count` opens fail.
+    func refuse(next count: Int) { refuseNext = count }
+
+    func open() throws -> any ByteStream {
+        if refuseNext > 0 {
+            refuseNext -= 1
+            refusals += 1
+            throw HALError(.disconnected, device: "test", detail: "no such port")
+        }
         let (host, device) = DriverTestPipe.makePair()
         current = host
         opens += 1
@@ -70,7 +81,7 @@ struct DriverRig: Sendable {
         timing.reconnectMaximum = .milliseconds(200)
         let exchange = PipeExchange()
         let driver = try LockBusDriver(bus: "bus", map: map, timing: timing, clock: ContinuousClock()) {
-            await exchange.open()
+            try await exchange.open()
         }
         let rig = DriverRig(
             family: family, boards: boards, driver: driver, emulator: LockBoardEmulator(core: core), exchange: exchange,

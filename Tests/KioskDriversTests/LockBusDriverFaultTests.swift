@@ -52,15 +52,17 @@ import Testing
         try await DriverRig.with(family) { rig in
             // Given both boards online over the first pipe
             #expect(await rig.allOnline())
-            // When the pipe is pulled
+            // When the pipe is pulled and the port stays away for the next two opens
+            await rig.exchange.refuse(next: 2)
             await rig.exchange.cut()
             // Then every board goes offline
             #expect(await rig.saw(.boardOffline(board: "bus/0", slots: rig.labels(ofBoard: 0))))
             #expect(await rig.saw(.boardOffline(board: "bus/1", slots: rig.labels(ofBoard: 1))))
-            // And a new pipe is opened, every board comes back, and opens work again
+            // And after the refused attempts a new pipe is opened, every board comes back, and opens work again
             #expect(await rig.saw(.boardOnline(board: "bus/0", slots: rig.labels(ofBoard: 0))))
             #expect(await rig.saw(.boardOnline(board: "bus/1", slots: rig.labels(ofBoard: 1))))
-            #expect(await rig.exchange.opens >= 2)
+            #expect(await rig.exchange.opens == 2)
+            #expect(await rig.exchange.refusals == 2)
             let outcome = try await rig.driver.open(slot: "A0-4", purpose: .pickup, bound: .seconds(2))
             #expect(outcome == .confirmed)
         }

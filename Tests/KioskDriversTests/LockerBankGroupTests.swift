@@ -26,8 +26,8 @@ import Testing
         let wExchange = PipeExchange()
         let clock = ContinuousClock()
         let group = LockerBankGroup(drivers: [
-            try LockBusDriver(bus: "k", map: map, clock: clock) { await kExchange.open() },
-            try LockBusDriver(bus: "w", map: map, clock: clock) { await wExchange.open() },
+            try LockBusDriver(bus: "k", map: map, clock: clock) { try await kExchange.open() },
+            try LockBusDriver(bus: "w", map: map, clock: clock) { try await wExchange.open() },
         ], map: map)
         let recorder = EventRecorder()
         try await withThrowingTaskGroup(of: Void.self) { tasks in

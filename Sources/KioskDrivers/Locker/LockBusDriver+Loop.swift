@@ -6,8 +6,8 @@ extension LockBusDriver {
     /// round-robin, sends queued unlocks (spaced by `pulseSpacing`) and their confirmation reads,
     /// and reads pushes between transactions. When the stream fails (`.disconnected` or any other
     /// error) every slot goes offline, pending opens throw `.disconnected`, and the stream is
-    /// reopened after a backoff doubling from `reconnectInitial` to `reconnectMaximum`; after a
-    /// reconnect every board is re-read. On return, pending opens fail and `events` finishes.
+    /// reopened after a backoff doubling from `reconnectInitial` to `reconnectMaximum` (reset once
+    /// a link carried a reply); after a reconnect every board is re-read. On return, pending opens fail and `events` finishes.
     public func run() async {
         var backoff = timing.reconnectInitial
         while !Task.isCancelled {
@@ -21,11 +21,15 @@ extension LockBusDriver {
             }
             connected = true
             _ = perform(session.handle(.linkRestored))
-            backoff = timing.reconnectInitial
             do {
                 try await serve(stream)
             } catch {
                 // Any stream failure ends this link; the loop reopens it unless cancelled.
+            }
+            // A link on which some board answered starts the backoff afresh; one that never
+            // carried a reply keeps doubling it, so a port that opens and fails at once is not hammered.
+            if session.boards.contains(where: { session.state(ofBoard: $0) == .online }) {
+                backoff = timing.reconnectInitial
             }
             await stream.close()
             connected = false
