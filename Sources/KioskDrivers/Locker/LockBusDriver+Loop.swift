@@ -48,7 +48,9 @@ extension LockBusDriver {
         while !Task.isCancelled {
             expireBounds()
             let pollDue = now() >= nextPollAt
-            guard let request = perform(session.handle(.busFree(pollDue: pollDue))).first else {
+            let pulseAllowed = lastPulseAt.map { now() >= $0 + timing.pulseSpacing } ?? true
+            let free = LockSessionInput.busFree(pollDue: pollDue, pulseAllowed: pulseAllowed)
+            guard let request = perform(session.handle(free)).first else {
                 let untilPoll = nextPollAt - now()
                 try await idle(on: stream, for: min(max(untilPoll, .milliseconds(1)), timing.transactionGap))
                 continue
@@ -59,7 +61,7 @@ extension LockBusDriver {
         }
     }
 
-    /// Writes `request` (after the pulse spacing, for an unlock) and reads until the session has
+    /// Writes `request` (an unlock never before the pulse spacing has passed) and reads until the session has
     /// its reply or the command timeout passes, which the session then hears about.
     func transact(_ request: LockBusRequest, on stream: any ByteStream) async throws {
         if request.purpose == .unlock, let last = lastPulseAt {

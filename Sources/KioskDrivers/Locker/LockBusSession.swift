@@ -108,11 +108,6 @@ public struct LockBusSession: Sendable {
     /// True when a request awaits its reply; the driver keeps reading until this turns false.
     public var awaitingReply: Bool { outstanding != nil }
 
-    /// True when the bus has work that should not wait for the poll interval.
-    public var hasUrgentWork: Bool {
-        !pendingOpens.isEmpty || !rereads.isEmpty || confirmations.contains { !$0.awaitingAck }
-    }
-
     /// The last known status of every slot, by label.
     public var snapshot: [String: LockerSlotStatus] { statuses }
 
@@ -122,7 +117,7 @@ public struct LockBusSession: Sendable {
     /// Applies one input and returns what the driver must do, in order.
     public mutating func handle(_ input: LockSessionInput) -> [LockSessionAction] {
         switch input {
-        case .busFree(let pollDue): return nextRequest(pollDue: pollDue)
+        case .busFree(let pollDue, let pulseAllowed): return nextRequest(pollDue: pollDue, pulseAllowed: pulseAllowed)
         case .received(let bytes): return receive(bytes)
         case .replyTimedOut: return timeout()
         case .open(let ticket, let label): return requestOpen(ticket: ticket, label: label)
@@ -132,11 +127,12 @@ public struct LockBusSession: Sendable {
         }
     }
 
-    /// Picks the next request: a pending unlock, a confirmation read, a re-read, then a fair poll.
-    mutating func nextRequest(pollDue: Bool) -> [LockSessionAction] {
+    /// Picks the next request: a pending unlock (when a pulse is allowed), a confirmation read, a
+    /// re-read, then a fair poll.
+    mutating func nextRequest(pollDue: Bool, pulseAllowed: Bool) -> [LockSessionAction] {
         guard outstanding == nil, linkUp else { return [] }
         var actions: [LockSessionAction] = []
-        while !pendingOpens.isEmpty {
+        while pulseAllowed && !pendingOpens.isEmpty {
             let pending = pendingOpens.removeFirst()
             guard health[pending.slot.board]?.state != .offline else {
                 actions.append(.finish(ticket: pending.ticket, .outcome(.boardOffline)))
