@@ -29,10 +29,11 @@ public actor LockBusDriver: LockerBank {
     nonisolated let cancelledTickets = Mutex<Set<UInt64>>([])
 
     /// A driver for the enabled slots of `bus` in `map`. `opener` opens the bus's stream; it is
-    /// called again after each disconnection. `timing` defaults to the family's defaults.
+    /// called again after each disconnection. `timing` defaults to the family's defaults;
+    /// `invertedFeedback` names boards wired with the opposite hook/door polarity.
     /// - Throws: `LockerSlotMapError.unknownBus` (with an empty label) when `bus` is not in the map.
     public init<C: Clock<Duration>>(
-        bus: String, map: LockerSlotMap, timing: LockBusTiming? = nil, clock: C,
+        bus: String, map: LockerSlotMap, timing: LockBusTiming? = nil, invertedFeedback: Set<Int> = [], clock: C,
         opener: @escaping @Sendable () async throws -> any ByteStream
     ) throws(LockerSlotMapError) {
         guard let family = map.buses[bus] else { throw .unknownBus(label: "", bus: bus) }
@@ -46,7 +47,8 @@ public actor LockBusDriver: LockerBank {
         let slots = map.enabledEntries(onBus: bus).map {
             LockSessionSlot(label: $0.label, board: $0.address.board, channel: $0.address.channel)
         }
-        session = LockBusSession(bus: bus, family: family, slots: slots, offlineAfter: timing.offlineAfter)
+        session = LockBusSession(
+            bus: bus, family: family, slots: slots, offlineAfter: timing.offlineAfter, invertedFeedback: invertedFeedback)
         let (stream, continuation) = AsyncStream.makeStream(of: LockerEvent.self, bufferingPolicy: .unbounded)
         events = stream
         eventSink = continuation

@@ -39,8 +39,9 @@ extension LockBusSession {
         return actions
     }
 
-    /// Applies one board's hook and infrared bits to its slots.
-    mutating func applyKerong(board: Int, hooks: UInt16, sensors: UInt16) -> [LockSessionAction] {
+    /// Applies one board's hook and infrared bits to its slots, honouring the board's polarity.
+    mutating func applyKerong(board: Int, hooks wire: UInt16, sensors: UInt16) -> [LockSessionAction] {
+        let hooks = invertedFeedback.contains(board) ? ~wire : wire
         var actions: [LockSessionAction] = []
         for (channel, label) in (slotAt[board] ?? [:]).sorted(by: { $0.key < $1.key }) {
             let bit = UInt16(1) << UInt16(channel - 1)
@@ -137,9 +138,13 @@ extension LockBusSession {
         return applyWKLY(label, door)
     }
 
-    /// Applies one door input to `label`.
-    mutating func applyWKLY(_ label: String, _ door: WKLYMessage.DoorState) -> [LockSessionAction] {
-        switch door {
+    /// Applies one door input to `label`, honouring its board's polarity.
+    mutating func applyWKLY(_ label: String, _ wire: WKLYMessage.DoorState) -> [LockSessionAction] {
+        var door = wire
+        if let board = slotsByLabel[label]?.board, invertedFeedback.contains(board) {
+            door = wire == .open ? .closed : wire == .closed ? .open : .error
+        }
+        return switch door {
         case .open: apply(label, lock: .unlocked, door: .open, occupancy: nil)
         case .closed: apply(label, lock: .locked, door: .closed, occupancy: nil)
         case .error: apply(label, lock: .unknown, door: .unknown, occupancy: nil)

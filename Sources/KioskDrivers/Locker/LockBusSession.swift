@@ -46,6 +46,8 @@ public struct LockBusSession: Sendable {
     public let offlineAfter: Int
     /// Garbled replies from one board (while another answers cleanly) that mean two boards share its address.
     public let collisionAfter: Int
+    /// Boards whose lock feedback reads inverted (Kerong hook bit 1 = released, WKLY `00` = closed).
+    public let invertedFeedback: Set<Int>
 
     let slotsByLabel: [String: LockSessionSlot]
     let labelsByBoard: [Int: [String]]
@@ -70,11 +72,13 @@ public struct LockBusSession: Sendable {
     /// Frames that matched no outstanding request (late, stray or duplicated), for diagnostics.
     public internal(set) var staleFrames = 0
 
-    /// A session for `slots` on `bus`. Every board is queued for a first read.
+    /// A session for `slots` on `bus`. Every board is queued for a first read. `invertedFeedback`
+    /// names boards wired with the opposite feedback polarity.
     public init(
         bus: String, family: LockerSlotAddress.Family, slots: [LockSessionSlot], offlineAfter: Int = 3,
-        collisionAfter: Int = 3
+        collisionAfter: Int = 3, invertedFeedback: Set<Int> = []
     ) {
+        self.invertedFeedback = invertedFeedback
         self.bus = bus
         self.family = family
         self.offlineAfter = max(1, offlineAfter)
