@@ -106,13 +106,7 @@ struct DriverRig: Sendable {
 
     /// Polls `condition` every 10 ms until it holds or the hang guard (10 s) passes.
     func eventually(_ condition: @Sendable () async -> Bool) async -> Bool {
-        let clock = ContinuousClock()
-        let end = clock.now + .seconds(10)
-        while clock.now < end {
-            if await condition() { return true }
-            try? await Task.sleep(for: .milliseconds(10))
-        }
-        return await condition()
+        await HangGuard().eventually(condition)
     }
 
     /// Waits until `event` was published.
@@ -129,5 +123,19 @@ struct DriverRig: Sendable {
     func unlockRequests() async -> Int {
         let command: UInt8 = family == .kerong ? 0x31 : 0x82
         return await emulator.log.filter { $0.event == .request(command: command) }.count
+    }
+}
+
+/// Polling with a hang guard, for tests that do not use `DriverRig`.
+struct HangGuard {
+    /// Polls `condition` every 10 ms until it holds or 10 s pass.
+    func eventually(_ condition: @Sendable () async -> Bool) async -> Bool {
+        let clock = ContinuousClock()
+        let end = clock.now + .seconds(10)
+        while clock.now < end {
+            if await condition() { return true }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return await condition()
     }
 }
