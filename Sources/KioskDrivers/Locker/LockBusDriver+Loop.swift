@@ -7,7 +7,8 @@ extension LockBusDriver {
     /// and reads pushes between transactions. When the stream fails (`.disconnected` or any other
     /// error) every slot goes offline, pending opens throw `.disconnected`, and the stream is
     /// reopened after a backoff doubling from `reconnectInitial` to `reconnectMaximum` (reset once
-    /// a link carried a reply); after a reconnect every board is re-read. On return, pending opens fail and `events` finishes.
+    /// a link carried a reply); after a reconnect every board is re-read. On return, pending
+    /// opens fail with `.disconnected` and `events` finishes; call it once per driver.
     public func run() async {
         var backoff = timing.reconnectInitial
         while !Task.isCancelled {
