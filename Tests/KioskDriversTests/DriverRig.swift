@@ -61,12 +61,15 @@ struct DriverRig: Sendable {
     func labels(ofBoard board: UInt8) -> [String] { (1...Self.channels).map { Self.label(board, $0) } }
 
     /// Runs `body` with the driver, emulator and event recorder running; stops them afterwards.
+    /// `springDoors` overrides the emulator's default (WKLY doors spring ajar, Kerong doors do not).
     static func with(
-        _ family: LockerSlotAddress.Family, boards: [UInt8] = [0, 1], body: @Sendable (DriverRig) async throws -> Void
+        _ family: LockerSlotAddress.Family, boards: [UInt8] = [0, 1], springDoors: Bool? = nil,
+        body: @Sendable (DriverRig) async throws -> Void
     ) async throws {
         let emulated: LockBoardFamily = family == .kerong ? .kerong : .wkly(channels: channels)
         let core = try LockBoardEmulatorCore(
-            configuration: LockBusConfiguration(family: emulated, boards: boards, pulse: .seconds(2)))
+            configuration: LockBusConfiguration(
+                family: emulated, boards: boards, pulse: .seconds(2), doorPopsOpenOnRelease: springDoors))
         let entries = boards.flatMap { board in
             (1...channels).map {
                 LockerSlotMap.Entry(

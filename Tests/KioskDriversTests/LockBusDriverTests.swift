@@ -101,4 +101,25 @@ import Testing
             #expect(await rig.unlockRequests() == 1)
         }
     }
+
+    @Test func wklyOpen_withoutSpringDoors_isConfirmedWhenTheCitizenPullsTheDoor() async throws {
+        try await DriverRig.with(.wkly, springDoors: false) { rig in
+            // Given WKLY doors that stay shut when their latch releases
+            #expect(await rig.allOnline())
+            try await withThrowingTaskGroup(of: LockerOpenOutcome.self) { group in
+                group.addTask { try await rig.driver.open(slot: "A1-3", purpose: .pickup, bound: .seconds(3)) }
+                // When the pulse has gone out (the 82 reply reports the door closed) and the citizen pulls the door
+                #expect(await rig.eventually { await rig.unlockRequests() == 1 })
+                #expect(await rig.eventually { (try? await rig.emulator.openDoor(board: 1, channel: 3)) != nil })
+                // Then the door queries (or the pushed change) confirm the open, with one pulse only
+                let outcome = try await group.next()
+                #expect(outcome == .confirmed)
+            }
+            #expect(await rig.unlockRequests() == 1)
+            #expect(await rig.saw(.doorOpened(slot: "A1-3")))
+            let queries = await rig.emulator.log.filter { $0.event == .request(command: 0x83) }.count
+            let pushes = await rig.emulator.log.contains { $0.event == .doorChangePushed(open: true) }
+            #expect(queries > 0 || pushes)
+        }
+    }
 }
