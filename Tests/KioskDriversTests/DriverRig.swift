@@ -10,12 +10,23 @@ actor PipeExchange {
     private var current: DriverTestPipe.End?
     /// How many pipes were handed out.
     private(set) var opens = 0
+    /// How many open attempts were refused.
+    private(set) var refusals = 0
+    private var refuseNext = 0
 
     init() {
         (devices, deviceSink) = AsyncStream.makeStream(of: DriverTestPipe.End.self)
     }
 
-    func open() -> any ByteStream {
+    /// The port is gone: the next `count` opens fail.
+    func refuse(next count: Int) { refuseNext = count }
+
+    func open() throws -> any ByteStream {
+        if refuseNext > 0 {
+            refuseNext -= 1
+            refusals += 1
+            throw HALError(.disconnected, device: "test", detail: "no such port")
+        }
         let (host, device) = DriverTestPipe.makePair()
         current = host
         opens += 1
@@ -50,12 +61,15 @@ struct DriverRig: Sendable {
     func labels(ofBoard board: UInt8) -> [String] { (1...Self.channels).map { Self.label(board, $0) } }
 
     /// Runs `body` with the driver, emulator and event recorder running; stops them afterwards.
+    /// `springDoors` overrides the emulator's default (WKLY doors spring ajar, Kerong doors do not).
     static func with(
-        _ family: LockerSlotAddress.Family, boards: [UInt8] = [0, 1], body: @Sendable (DriverRig) async throws -> Void
+        _ family: LockerSlotAddress.Family, boards: [UInt8] = [0, 1], springDoors: Bool? = nil,
+        body: @Sendable (DriverRig) async throws -> Void
     ) async throws {
         let emulated: LockBoardFamily = family == .kerong ? .kerong : .wkly(channels: channels)
         let core = try LockBoardEmulatorCore(
-            configuration: LockBusConfiguration(family: emulated, boards: boards, pulse: .seconds(2)))
+            configuration: LockBusConfiguration(
+                family: emulated, boards: boards, pulse: .seconds(2), doorPopsOpenOnRelease: springDoors))
         let entries = boards.flatMap { board in
             (1...channels).map {
                 LockerSlotMap.Entry(
@@ -70,7 +84,7 @@ struct DriverRig: Sendable {
         timing.reconnectMaximum = .milliseconds(200)
         let exchange = PipeExchange()
         let driver = try LockBusDriver(bus: "bus", map: map, timing: timing, clock: ContinuousClock()) {
-            await exchange.open()
+            try await exchange.open()
         }
         let rig = DriverRig(
             family: family, boards: boards, driver: driver, emulator: LockBoardEmulator(core: core), exchange: exchange,
@@ -95,13 +109,7 @@ struct DriverRig: Sendable {
 
     /// Polls `condition` every 10 ms until it holds or the hang guard (10 s) passes.
     func eventually(_ condition: @Sendable () async -> Bool) async -> Bool {
-        let clock = ContinuousClock()
-        let end = clock.now + .seconds(10)
-        while clock.now < end {
-            if await condition() { return true }
-            try? await Task.sleep(for: .milliseconds(10))
-        }
-        return await condition()
+        await HangGuard().eventually(condition)
     }
 
     /// Waits until `event` was published.
@@ -118,5 +126,19 @@ struct DriverRig: Sendable {
     func unlockRequests() async -> Int {
         let command: UInt8 = family == .kerong ? 0x31 : 0x82
         return await emulator.log.filter { $0.event == .request(command: command) }.count
+    }
+}
+
+/// Polling with a hang guard, for tests that do not use `DriverRig`.
+struct HangGuard {
+    /// Polls `condition` every 10 ms until it holds or 10 s pass.
+    func eventually(_ condition: @Sendable () async -> Bool) async -> Bool {
+        let clock = ContinuousClock()
+        let end = clock.now + .seconds(10)
+        while clock.now < end {
+            if await condition() { return true }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return await condition()
     }
 }

@@ -182,4 +182,23 @@ import Testing
         #expect(S.events(inserted) == [.itemInserted(slot: "S0-2")])
         #expect(S.events(removed) == [.itemRemoved(slot: "S0-2")])
     }
+
+    @Test func secondOpen_whilePulsesAreNotAllowed_waits_andTheFirstIsStillConfirmed() {
+        // Given an open on board 0 pulsed and a second open on board 1 queued
+        var session = S.idleKerong()
+        _ = session.handle(.open(ticket: 1, slot: "S0-1"))
+        _ = session.handle(.open(ticket: 2, slot: "S1-1"))
+        let firstPulse = S.sent(session.handle(.busFree(pollDue: false)))
+        // When the bus is free but the pulse spacing has not passed
+        let during = S.sent(session.handle(.busFree(pollDue: false, pulseAllowed: false)))
+        // Then the first unlock's confirmation read goes out instead of the second pulse
+        #expect(firstPulse.map(\.bytes) == [S.kerong(.unlock(board: 0, lock: 0))])
+        #expect(during.map(\.bytes) == [S.kerong(.readStatus(board: 0))])
+        let confirmed = session.handle(.received(S.kerongStatus(board: 0, hooks: 0xFFFE)))
+        #expect(S.finished(confirmed).map(\.0) == [1])
+        // When pulses are allowed again
+        let later = S.sent(session.handle(.busFree(pollDue: false, pulseAllowed: true)))
+        // Then the second pulse goes out
+        #expect(later.map(\.bytes) == [S.kerong(.unlock(board: 1, lock: 0))])
+    }
 }

@@ -83,4 +83,43 @@ import Testing
             #expect(occupancy == (family == .kerong ? .absent : .notSensed))
         }
     }
+
+    /// Without cancellation handling the call would wait out its one-hour bound and the time limit fails the test.
+    @Test(.timeLimit(.minutes(1)), arguments: families) func open_whenTheCallerIsCancelled_throwsCancellation_withoutWaitingForTheBound(
+        family: LockerSlotAddress.Family
+    ) async throws {
+        try await DriverRig.with(family) { rig in
+            // Given a stuck lock opened with a long bound
+            #expect(await rig.allOnline())
+            await rig.emulator.install(FaultPlan(faults: [ScheduledFault(.stuckLock, scope: FaultScope(board: 0, channel: 1))]))
+            let opening = Task { try await rig.driver.open(slot: "A0-1", purpose: .pickup, bound: .seconds(3600)) }
+            // When the caller is cancelled once the pulse went out
+            #expect(await rig.eventually { await rig.unlockRequests() == 1 })
+            opening.cancel()
+            // Then the call throws CancellationError (long before the bound) and no second pulse follows
+            await #expect(throws: CancellationError.self) { try await opening.value }
+            #expect(await rig.unlockRequests() == 1)
+        }
+    }
+
+    @Test func wklyOpen_withoutSpringDoors_isConfirmedWhenTheCitizenPullsTheDoor() async throws {
+        try await DriverRig.with(.wkly, springDoors: false) { rig in
+            // Given WKLY doors that stay shut when their latch releases
+            #expect(await rig.allOnline())
+            try await withThrowingTaskGroup(of: LockerOpenOutcome.self) { group in
+                group.addTask { try await rig.driver.open(slot: "A1-3", purpose: .pickup, bound: .seconds(3)) }
+                // When the pulse has gone out (the 82 reply reports the door closed) and the citizen pulls the door
+                #expect(await rig.eventually { await rig.unlockRequests() == 1 })
+                #expect(await rig.eventually { (try? await rig.emulator.openDoor(board: 1, channel: 3)) != nil })
+                // Then the door queries (or the pushed change) confirm the open, with one pulse only
+                let outcome = try await group.next()
+                #expect(outcome == .confirmed)
+            }
+            #expect(await rig.unlockRequests() == 1)
+            #expect(await rig.saw(.doorOpened(slot: "A1-3")))
+            let queries = await rig.emulator.log.filter { $0.event == .request(command: 0x83) }.count
+            let pushes = await rig.emulator.log.contains { $0.event == .doorChangePushed(open: true) }
+            #expect(queries > 0 || pushes)
+        }
+    }
 }

@@ -86,4 +86,68 @@ import Testing
         #expect(online.count == 2)
         #expect(session.snapshot.values.allSatisfy { $0.device == .online })
     }
+
+    @Test func lateRelease_afterTheBound_isNotAForcedDoor_butAForcedDoorLaterIs() {
+        // Given a WKLY pulse still awaiting its reply when the bound passes
+        var session = S.idleWKLY()
+        _ = session.handle(.open(ticket: 1, slot: "S0-1"))
+        _ = session.handle(.busFree(pollDue: false))
+        let bound = session.handle(.openBoundPassed(ticket: 1))
+        #expect(S.finished(bound).map(\.1) == [.outcome(.notConfirmed)])
+        // When the reply then reports the door open
+        let late = session.handle(.received(S.wkly(.openLockReply(address: 0, ok: true, channel: 1, door: .open))))
+        // Then it counts as the commanded opening, not a forced one
+        #expect(S.events(late) == [.doorOpened(slot: "S0-1")])
+    }
+
+    @Test func stuckLock_afterNotConfirmed_aLaterForcedDoorIsFlagged() {
+        // Given a Kerong unlock that was not confirmed
+        var session = S.idleKerong(boards: [0])
+        _ = session.handle(.open(ticket: 1, slot: "S0-2"))
+        _ = session.handle(.busFree(pollDue: false))
+        _ = session.handle(.openBoundPassed(ticket: 1))
+        // When the next poll shows it closed and a later one shows it open
+        _ = session.handle(.busFree(pollDue: true))
+        let closed = session.handle(.received(S.kerongStatus(board: 0)))
+        _ = session.handle(.busFree(pollDue: true))
+        let forced = session.handle(.received(S.kerongStatus(board: 0, hooks: 0xFFFD)))
+        // Then nothing is reported for the closed reading and the opening is flagged as forced
+        #expect(S.events(closed).isEmpty)
+        #expect(S.events(forced) == [.doorOpenedWithoutCommand(slot: "S0-2")])
+    }
+}
+
+@Suite struct FeedbackPolarityTests {
+    typealias S = SessionTestSupport
+
+    @Test func invertedKerongBoard_readsHookBitOneAsReleased() {
+        // Given board 1 wired with inverted hooks, idle on the wire as all zeros
+        var session = LockBusSession(
+            bus: "bus0", family: .kerong, slots: S.slots(boards: [0, 1], channels: 2), invertedFeedback: [1])
+        _ = session.handle(.busFree(pollDue: false))
+        _ = session.handle(.received(S.kerongStatus(board: 0)))
+        _ = session.handle(.busFree(pollDue: false))
+        _ = session.handle(.received(S.kerongStatus(board: 1, hooks: 0x0000)))
+        #expect(session.snapshot["S1-1"]?.door == .closed)
+        // When bit 1 of board 1 is set
+        _ = session.handle(.busFree(pollDue: true))
+        _ = session.handle(.received(S.kerongStatus(board: 0)))
+        _ = session.handle(.busFree(pollDue: true))
+        let actions = session.handle(.received(S.kerongStatus(board: 1, hooks: 0x0001)))
+        // Then channel 1 reads released and board 0 keeps normal polarity
+        #expect(S.events(actions) == [.doorOpenedWithoutCommand(slot: "S1-1")])
+        #expect(session.snapshot["S0-1"]?.door == .closed)
+    }
+
+    @Test func invertedWKLYBoard_swapsOpenAndClosed() {
+        // Given WKLY board 0 wired inverted and read once as all "open" on the wire
+        var session = LockBusSession(bus: "bus1", family: .wkly, slots: S.slots(boards: [0], channels: 2), invertedFeedback: [0])
+        _ = session.handle(.busFree(pollDue: false))
+        _ = session.handle(.received(S.wkly(.queryAllDoorsReply(address: 0, ok: true, doors: [.open, .open]))))
+        #expect(session.snapshot["S0-2"]?.door == .closed)
+        // When channel 2 is pushed as "closed" on the wire
+        let actions = session.handle(.received(S.wkly(.doorChanged(address: 0, channel: 2, door: .closed))))
+        // Then the door reads open
+        #expect(S.events(actions) == [.doorOpenedWithoutCommand(slot: "S0-2")])
+    }
 }

@@ -6,8 +6,9 @@ extension LockBusDriver {
     /// round-robin, sends queued unlocks (spaced by `pulseSpacing`) and their confirmation reads,
     /// and reads pushes between transactions. When the stream fails (`.disconnected` or any other
     /// error) every slot goes offline, pending opens throw `.disconnected`, and the stream is
-    /// reopened after a backoff doubling from `reconnectInitial` to `reconnectMaximum`; after a
-    /// reconnect every board is re-read. On return, pending opens fail and `events` finishes.
+    /// reopened after a backoff doubling from `reconnectInitial` to `reconnectMaximum` (reset once
+    /// a link carried a reply); after a reconnect every board is re-read. On return, pending
+    /// opens fail with `.disconnected` and `events` finishes; call it once per driver.
     public func run() async {
         var backoff = timing.reconnectInitial
         while !Task.isCancelled {
@@ -21,11 +22,15 @@ extension LockBusDriver {
             }
             connected = true
             _ = perform(session.handle(.linkRestored))
-            backoff = timing.reconnectInitial
             do {
                 try await serve(stream)
             } catch {
                 // Any stream failure ends this link; the loop reopens it unless cancelled.
+            }
+            // A link on which some board answered starts the backoff afresh; one that never
+            // carried a reply keeps doubling it, so a port that opens and fails at once is not hammered.
+            if session.boards.contains(where: { session.state(ofBoard: $0) == .online }) {
+                backoff = timing.reconnectInitial
             }
             await stream.close()
             connected = false
@@ -44,7 +49,9 @@ extension LockBusDriver {
         while !Task.isCancelled {
             expireBounds()
             let pollDue = now() >= nextPollAt
-            guard let request = perform(session.handle(.busFree(pollDue: pollDue))).first else {
+            let pulseAllowed = lastPulseAt.map { now() >= $0 + timing.pulseSpacing } ?? true
+            let free = LockSessionInput.busFree(pollDue: pollDue, pulseAllowed: pulseAllowed)
+            guard let request = perform(session.handle(free)).first else {
                 let untilPoll = nextPollAt - now()
                 try await idle(on: stream, for: min(max(untilPoll, .milliseconds(1)), timing.transactionGap))
                 continue
@@ -55,7 +62,7 @@ extension LockBusDriver {
         }
     }
 
-    /// Writes `request` (after the pulse spacing, for an unlock) and reads until the session has
+    /// Writes `request` (an unlock never before the pulse spacing has passed) and reads until the session has
     /// its reply or the command timeout passes, which the session then hears about.
     func transact(_ request: LockBusRequest, on stream: any ByteStream) async throws {
         if request.purpose == .unlock, let last = lastPulseAt {

@@ -1,4 +1,5 @@
 import KioskHAL
+import Synchronization
 
 /// The `LockerBank` of one RS-485 lock bus (one family, many boards). It owns the bus's byte
 /// stream while `run()` runs, serialises one transaction at a time, publishes `LockerEvent`s and
@@ -24,12 +25,15 @@ public actor LockBusDriver: LockerBank {
     var nextTicket: UInt64 = 0
     var connected = false
     var lastPulseAt: Duration?
+    /// Tickets whose callers were cancelled; written from cancellation handlers, drained by the loop.
+    nonisolated let cancelledTickets = Mutex<Set<UInt64>>([])
 
     /// A driver for the enabled slots of `bus` in `map`. `opener` opens the bus's stream; it is
-    /// called again after each disconnection. `timing` defaults to the family's defaults.
+    /// called again after each disconnection. `timing` defaults to the family's defaults;
+    /// `invertedFeedback` names boards wired with the opposite hook/door polarity.
     /// - Throws: `LockerSlotMapError.unknownBus` (with an empty label) when `bus` is not in the map.
     public init<C: Clock<Duration>>(
-        bus: String, map: LockerSlotMap, timing: LockBusTiming? = nil, clock: C,
+        bus: String, map: LockerSlotMap, timing: LockBusTiming? = nil, invertedFeedback: Set<Int> = [], clock: C,
         opener: @escaping @Sendable () async throws -> any ByteStream
     ) throws(LockerSlotMapError) {
         guard let family = map.buses[bus] else { throw .unknownBus(label: "", bus: bus) }
@@ -43,7 +47,8 @@ public actor LockBusDriver: LockerBank {
         let slots = map.enabledEntries(onBus: bus).map {
             LockSessionSlot(label: $0.label, board: $0.address.board, channel: $0.address.channel)
         }
-        session = LockBusSession(bus: bus, family: family, slots: slots, offlineAfter: timing.offlineAfter)
+        session = LockBusSession(
+            bus: bus, family: family, slots: slots, offlineAfter: timing.offlineAfter, invertedFeedback: invertedFeedback)
         let (stream, continuation) = AsyncStream.makeStream(of: LockerEvent.self, bufferingPolicy: .unbounded)
         events = stream
         eventSink = continuation
@@ -56,7 +61,8 @@ public actor LockBusDriver: LockerBank {
     /// Returns `.unknownSlot` for a label not enabled on this bus and `.boardOffline` when its
     /// board does not answer. Never resends the pulse.
     /// - Throws: `HALError.disconnected` when the bus is not connected or is lost meanwhile;
-    ///   `CancellationError` when called from a cancelled task.
+    ///   `CancellationError` when the caller is cancelled before a confirmation (within one bus
+    ///   transaction; a pulse already sent is not undone, and a confirmed open is still returned).
     public func open(slot: String, purpose: LockerOpenPurpose, bound: Duration) async throws -> LockerOpenOutcome {
         try Task.checkCancellation()
         guard session.snapshot[slot] != nil else { return .unknownSlot }
@@ -64,12 +70,18 @@ public actor LockBusDriver: LockerBank {
         nextTicket += 1
         let ticket = nextTicket
         let deadline = now() + bound
-        let resolution = await withCheckedContinuation { continuation in
-            waiting[ticket] = (continuation, deadline)
-            _ = perform(session.handle(.open(ticket: ticket, slot: slot)))
+        let resolution = await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                waiting[ticket] = (continuation, deadline)
+                _ = perform(session.handle(.open(ticket: ticket, slot: slot)))
+            }
+        } onCancel: {
+            cancelledTickets.withLock { _ = $0.insert(ticket) }
         }
         switch resolution {
-        case .outcome(let outcome): return outcome
+        case .outcome(let outcome):
+            if outcome != .confirmed { try Task.checkCancellation() }
+            return outcome
         case .busLost: throw HALError(.disconnected, device: bus, detail: "lock bus lost while opening \(slot)")
         }
     }
@@ -94,11 +106,62 @@ public actor LockBusDriver: LockerBank {
         return requests
     }
 
-    /// Tells the session about every open whose bound has passed.
+    /// Tells the session about every open whose bound has passed or whose caller was cancelled.
     func expireBounds() {
         let time = now()
-        for (ticket, entry) in waiting where entry.deadline <= time {
+        let cancelled = cancelledTickets.withLock { tickets in
+            defer { tickets.removeAll() }
+            return tickets
+        }
+        for (ticket, entry) in waiting where entry.deadline <= time || cancelled.contains(ticket) {
             _ = perform(session.handle(.openBoundPassed(ticket: ticket)))
         }
+    }
+}
+
+/// The time bounds a lock-bus driver works with. All durations must be positive.
+public struct LockBusTiming: Sendable, Equatable {
+    /// How long a request waits for its reply before it counts as a timeout (Kerong 100 ms, WKLY 200 ms).
+    public var commandTimeout: Duration
+    /// How often each routine poll goes out when nothing more urgent is pending (default 200 ms).
+    public var pollInterval: Duration
+    /// The least time between two solenoid pulses on the bus (default 300 ms), so the supply never
+    /// drives two coils at once.
+    public var pulseSpacing: Duration
+    /// The quiet time after each transaction (default 20 ms): bus turnaround, pushes and late duplicates are read then.
+    public var transactionGap: Duration
+    /// The first wait before reopening a lost stream (default 100 ms); doubles per failure.
+    public var reconnectInitial: Duration
+    /// The longest wait between reopen attempts (default 5 s).
+    public var reconnectMaximum: Duration
+    /// Consecutive timeouts after which a board is declared offline (default 3, at least 1).
+    public var offlineAfter: Int
+
+    /// Timing with every field given.
+    public init(
+        commandTimeout: Duration, pollInterval: Duration = .milliseconds(200), pulseSpacing: Duration = .milliseconds(300),
+        transactionGap: Duration = .milliseconds(20), reconnectInitial: Duration = .milliseconds(100),
+        reconnectMaximum: Duration = .seconds(5), offlineAfter: Int = 3
+    ) {
+        self.commandTimeout = commandTimeout
+        self.pollInterval = pollInterval
+        self.pulseSpacing = pulseSpacing
+        self.transactionGap = transactionGap
+        self.reconnectInitial = reconnectInitial
+        self.reconnectMaximum = reconnectMaximum
+        self.offlineAfter = offlineAfter
+    }
+
+    /// The defaults for a family: command timeout 100 ms for Kerong (19200 baud), 200 ms for WKLY (9600 baud).
+    public static func defaults(for family: LockerSlotAddress.Family) -> LockBusTiming {
+        switch family {
+        case .kerong: LockBusTiming(commandTimeout: .milliseconds(100))
+        case .wkly: LockBusTiming(commandTimeout: .milliseconds(200))
+        }
+    }
+
+    /// The next reconnect wait after `current`: doubled, capped at `reconnectMaximum`.
+    func backoff(after current: Duration) -> Duration {
+        min(current * 2, reconnectMaximum)
     }
 }

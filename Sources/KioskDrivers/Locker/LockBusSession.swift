@@ -6,7 +6,7 @@ import KioskHAL
 /// request outstanding, matches replies to it by (board, command, channel), ignores stale and
 /// duplicate frames, diffs every reading into `LockerEvent`s, tracks board health, and confirms
 /// unlocks by reading status after the pulse; it never sends a second pulse for one request.
-/// Family-specific coding lives in `+Kerong` and `+WKLY`.
+/// Family-specific coding (Kerong, WKLY) lives in `+Families`.
 public struct LockBusSession: Sendable {
     /// Health of one board as the session sees it.
     struct BoardHealth: Sendable {
@@ -46,6 +46,8 @@ public struct LockBusSession: Sendable {
     public let offlineAfter: Int
     /// Garbled replies from one board (while another answers cleanly) that mean two boards share its address.
     public let collisionAfter: Int
+    /// Boards whose lock feedback reads inverted (Kerong hook bit 1 = released, WKLY `00` = closed).
+    public let invertedFeedback: Set<Int>
 
     let slotsByLabel: [String: LockSessionSlot]
     let labelsByBoard: [Int: [String]]
@@ -60,6 +62,8 @@ public struct LockBusSession: Sendable {
     var pendingOpens: [(ticket: UInt64, slot: LockSessionSlot)] = []
     var confirmations: [Confirmation] = []
     var commanded: Set<String> = []
+    /// Slots whose unlock was not confirmed: commanded until a reading shows the door closed.
+    var settling: Set<String> = []
     var rereads: [Int] = []
     var pollCursor = 0
     var linkUp = true
@@ -68,11 +72,13 @@ public struct LockBusSession: Sendable {
     /// Frames that matched no outstanding request (late, stray or duplicated), for diagnostics.
     public internal(set) var staleFrames = 0
 
-    /// A session for `slots` on `bus`. Every board is queued for a first read.
+    /// A session for `slots` on `bus`. Every board is queued for a first read. `invertedFeedback`
+    /// names boards wired with the opposite feedback polarity.
     public init(
         bus: String, family: LockerSlotAddress.Family, slots: [LockSessionSlot], offlineAfter: Int = 3,
-        collisionAfter: Int = 3
+        collisionAfter: Int = 3, invertedFeedback: Set<Int> = []
     ) {
+        self.invertedFeedback = invertedFeedback
         self.bus = bus
         self.family = family
         self.offlineAfter = max(1, offlineAfter)
@@ -106,11 +112,6 @@ public struct LockBusSession: Sendable {
     /// True when a request awaits its reply; the driver keeps reading until this turns false.
     public var awaitingReply: Bool { outstanding != nil }
 
-    /// True when the bus has work that should not wait for the poll interval.
-    public var hasUrgentWork: Bool {
-        !pendingOpens.isEmpty || !rereads.isEmpty || confirmations.contains { !$0.awaitingAck }
-    }
-
     /// The last known status of every slot, by label.
     public var snapshot: [String: LockerSlotStatus] { statuses }
 
@@ -120,7 +121,7 @@ public struct LockBusSession: Sendable {
     /// Applies one input and returns what the driver must do, in order.
     public mutating func handle(_ input: LockSessionInput) -> [LockSessionAction] {
         switch input {
-        case .busFree(let pollDue): return nextRequest(pollDue: pollDue)
+        case .busFree(let pollDue, let pulseAllowed): return nextRequest(pollDue: pollDue, pulseAllowed: pulseAllowed)
         case .received(let bytes): return receive(bytes)
         case .replyTimedOut: return timeout()
         case .open(let ticket, let label): return requestOpen(ticket: ticket, label: label)
@@ -130,11 +131,12 @@ public struct LockBusSession: Sendable {
         }
     }
 
-    /// Picks the next request: a pending unlock, a confirmation read, a re-read, then a fair poll.
-    mutating func nextRequest(pollDue: Bool) -> [LockSessionAction] {
+    /// Picks the next request: a pending unlock (when a pulse is allowed), a confirmation read, a
+    /// re-read, then a fair poll.
+    mutating func nextRequest(pollDue: Bool, pulseAllowed: Bool) -> [LockSessionAction] {
         guard outstanding == nil, linkUp else { return [] }
         var actions: [LockSessionAction] = []
-        while !pendingOpens.isEmpty {
+        while pulseAllowed && !pendingOpens.isEmpty {
             let pending = pendingOpens.removeFirst()
             guard health[pending.slot.board]?.state != .offline else {
                 actions.append(.finish(ticket: pending.ticket, .outcome(.boardOffline)))
@@ -164,41 +166,5 @@ public struct LockBusSession: Sendable {
             answered = nil
         }
         return request
-    }
-
-    /// Feeds bytes to the family decoder and handles every frame completed.
-    mutating func receive(_ bytes: [UInt8]) -> [LockSessionAction] {
-        switch family {
-        case .kerong: receiveKerong(bytes)
-        case .wkly: receiveWKLY(bytes)
-        }
-    }
-
-    /// A full status read of `board`: Kerong `30`, WKLY `84`.
-    func fullRead(board: Int, purpose: LockRequestPurpose) -> LockBusRequest {
-        switch family {
-        case .kerong: kerongStatusRequest(board: board, purpose: purpose)
-        case .wkly: wklyQueryAll(board: board, purpose: purpose)
-        }
-    }
-
-    /// The read that decides a confirmation: Kerong `30` of the board, WKLY `83` of the channel.
-    func confirmationRead(for slot: LockSessionSlot) -> LockBusRequest {
-        switch family {
-        case .kerong: kerongStatusRequest(board: slot.board, purpose: .confirm)
-        case .wkly: wklyQueryDoor(slot: slot)
-        }
-    }
-
-    /// The pulse for `slot`, recorded as a confirmation in progress.
-    mutating func startUnlock(ticket: UInt64, slot: LockSessionSlot) -> LockBusRequest {
-        commanded.insert(slot.label)
-        let request: LockBusRequest
-        switch family {
-        case .kerong: request = kerongUnlock(slot: slot)
-        case .wkly: request = wklyOpen(slot: slot)
-        }
-        confirmations.append(Confirmation(ticket: ticket, slot: slot, awaitingAck: request.awaitsReply))
-        return issue(request)
     }
 }

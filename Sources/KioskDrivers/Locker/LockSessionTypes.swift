@@ -20,8 +20,9 @@ public struct LockSessionSlot: Sendable, Equatable {
 /// Something that happens to a bus session; the driver feeds these in the order they occur.
 public enum LockSessionInput: Sendable, Equatable {
     /// The bus is free for the next transaction. `pollDue` allows a routine round-robin poll;
-    /// unlocks, confirmation reads and re-reads are always allowed.
-    case busFree(pollDue: Bool)
+    /// `pulseAllowed` is false while the spacing since the last solenoid pulse has not passed, and
+    /// queued unlocks then wait while confirmation reads and polls go on.
+    case busFree(pollDue: Bool, pulseAllowed: Bool = true)
     /// Bytes arrived from the bus (replies, pushes, garbage), in any chunking.
     case received([UInt8])
     /// The outstanding request got no matching reply within its command timeout.

@@ -1,7 +1,34 @@
 import KioskHAL
 
-// Board health: timeouts, offline and online transitions, link loss, and two boards on one address.
+// Requests and their failures: opens and their bounds, the frames they lead to, timeouts (never
+// a resend), boards going offline, and the link going and coming back.
 extension LockBusSession {
+    /// Queues an open; unknown slots, offline boards and a lost link are answered at once.
+    mutating func requestOpen(ticket: UInt64, label: String) -> [LockSessionAction] {
+        guard let slot = slotsByLabel[label] else { return [.finish(ticket: ticket, .outcome(.unknownSlot))] }
+        guard linkUp else { return [.finish(ticket: ticket, .busLost)] }
+        guard health[slot.board]?.state != .offline else { return [.finish(ticket: ticket, .outcome(.boardOffline))] }
+        pendingOpens.append((ticket, slot))
+        return []
+    }
+
+    /// The caller's bound passed: a pulsed unlock whose latch never showed released is not
+    /// confirmed; an open still queued behind others is dropped unsent, also not confirmed.
+    /// The slot stays commanded until a reading shows its door closed, so a latch that lets go
+    /// just after the bound is not mistaken for a forced door.
+    mutating func boundPassed(ticket: UInt64) -> [LockSessionAction] {
+        if let index = pendingOpens.firstIndex(where: { $0.ticket == ticket }) {
+            pendingOpens.remove(at: index)
+            return [.finish(ticket: ticket, .outcome(.notConfirmed))]
+        }
+        guard let index = confirmations.firstIndex(where: { $0.ticket == ticket }) else { return [] }
+        let confirmation = confirmations.remove(at: index)
+        if !confirmations.contains(where: { $0.slot.label == confirmation.slot.label }) {
+            settling.insert(confirmation.slot.label)
+        }
+        return [.finish(ticket: ticket, .outcome(.notConfirmed))]
+    }
+
     /// The outstanding request got no reply: count it against the board and never resend.
     /// A timed-out WKLY `82` turns into confirmation reads of the door, not a second pulse.
     mutating func timeout() -> [LockSessionAction] {
@@ -40,61 +67,6 @@ extension LockBusSession {
         return actions
     }
 
-    /// A reply from `board` matched its request. A board coming back is announced and re-read
-    /// (unless this reply already is the full read).
-    mutating func markGood(_ board: Int, fullRead: Bool) -> [LockSessionAction] {
-        guard var boardHealth = health[board] else { return [] }
-        let wasOffline = boardHealth.state == .offline
-        boardHealth.state = .online
-        boardHealth.timeouts = 0
-        boardHealth.garbled = 0
-        health[board] = boardHealth
-        let labels = labelsByBoard[board] ?? []
-        for label in labels { statuses[label]?.device = .online }
-        guard wasOffline else { return [] }
-        if !fullRead && !rereads.contains(board) { rereads.append(board) }
-        return [.emit(.boardOnline(board: boardName(board), slots: labels))]
-    }
-
-    /// Checksum failures seen while `board` was addressed: after `collisionAfter` in a row, while
-    /// another board answers cleanly, two boards must share the address.
-    mutating func noteGarbled(_ board: Int) -> [LockSessionAction] {
-        guard var boardHealth = health[board] else { return [] }
-        boardHealth.garbled += 1
-        health[board] = boardHealth
-        let othersFine = health.contains { $0.key != board && $0.value.state == .online }
-        guard boardHealth.garbled >= collisionAfter, othersFine, !boardHealth.collisionReported else { return [] }
-        health[board]?.collisionReported = true
-        return [collisionEvent(board)]
-    }
-
-    /// The event for two boards answering one address.
-    func collisionEvent(_ board: Int) -> LockSessionAction {
-        .emit(.sensorDisagreement(slot: nil, detail: "two boards answer address \(board)"))
-    }
-
-    /// Matches a decoded reply to the outstanding request. Returns `true` when it is the reply;
-    /// otherwise classifies it as a duplicate, a second board's answer (reported once) or stale.
-    mutating func match(
-        board: Int, command: UInt8, channel: Int?, frame: ReplyFrame, actions: inout [LockSessionAction]
-    ) -> Bool {
-        if let request = outstanding, request.board == board, request.command == command,
-            channel == nil || request.channel == channel
-        {
-            outstanding = nil
-            answered = Answered(board: board, command: command, channel: channel, frame: frame)
-            return true
-        }
-        staleFrames += 1
-        if let last = answered, last.board == board, last.command == command, last.channel == channel,
-            last.frame != frame, health[board]?.collisionReported == false
-        {
-            health[board]?.collisionReported = true
-            actions.append(collisionEvent(board))
-        }
-        return false
-    }
-
     /// The stream is gone: every board offline, every open ends with the bus lost.
     mutating func loseLink() -> [LockSessionAction] {
         linkUp = false
@@ -109,6 +81,7 @@ extension LockBusSession {
         confirmations.removeAll()
         pendingOpens.removeAll()
         commanded.removeAll()
+        settling.removeAll()
         for board in boards where health[board]?.state != .offline {
             actions += markOffline(board)
         }
@@ -125,5 +98,34 @@ extension LockBusSession {
         for board in boards { health[board]?.timeouts = 0 }
         rereads = boards
         return []
+    }
+
+    /// A full status read of `board`: Kerong `30`, WKLY `84`.
+    func fullRead(board: Int, purpose: LockRequestPurpose) -> LockBusRequest {
+        switch family {
+        case .kerong: kerongStatusRequest(board: board, purpose: purpose)
+        case .wkly: wklyQueryAll(board: board, purpose: purpose)
+        }
+    }
+
+    /// The read that decides a confirmation: Kerong `30` of the board, WKLY `83` of the channel.
+    func confirmationRead(for slot: LockSessionSlot) -> LockBusRequest {
+        switch family {
+        case .kerong: kerongStatusRequest(board: slot.board, purpose: .confirm)
+        case .wkly: wklyQueryDoor(slot: slot)
+        }
+    }
+
+    /// The pulse for `slot`, recorded as a confirmation in progress.
+    mutating func startUnlock(ticket: UInt64, slot: LockSessionSlot) -> LockBusRequest {
+        commanded.insert(slot.label)
+        settling.remove(slot.label)
+        let request: LockBusRequest
+        switch family {
+        case .kerong: request = kerongUnlock(slot: slot)
+        case .wkly: request = wklyOpen(slot: slot)
+        }
+        confirmations.append(Confirmation(ticket: ticket, slot: slot, awaitingAck: request.awaitsReply))
+        return issue(request)
     }
 }
