@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SWIFT_BUILD_FLAGS ?=
 
-.PHONY: demo test deps build clean
+.PHONY: demo test bench deps build clean
 
 ## Install what is missing, build, and start the kiosk on simulated hardware in a throw-away state directory.
 demo: deps
@@ -14,6 +14,11 @@ demo: deps
 test: deps
 	$(SWIFT) build $(SWIFT_BUILD_FLAGS) --build-tests
 	$(SWIFT) test $(SWIFT_BUILD_FLAGS) --skip-build
+
+## Build the benchmarks in release mode and record their results in Benchmarks/results/.
+bench: deps
+	$(SWIFT) build -c release --product locker-bench
+	$$($(SWIFT) build -c release --show-bin-path)/locker-bench Benchmarks/results
 
 ## The Debian packages the build, the tests and the demo need (idempotent).
 deps:

@@ -127,6 +127,13 @@ let package = Package(
             ],
             swiftSettings: strictSwift),
 
+        // Benchmarks: run with `make bench`; results land in Benchmarks/results/.
+        .executableTarget(
+            name: "locker-bench",
+            dependencies: ["KioskDrivers", "HardwareSims", "DeviceTransports", "KioskHAL"],
+            path: "Benchmarks/LockerBenchmarks",
+            swiftSettings: strictSwift),
+
         .testTarget(
             name: "KioskDomainTests",
             dependencies: ["KioskDomain"],
