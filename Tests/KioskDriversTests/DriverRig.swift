@@ -1,3 +1,4 @@
+import DeviceTransports
 import DeviceProtocols
 import HardwareSims
 import KioskHAL
@@ -5,9 +6,9 @@ import KioskHAL
 
 /// Hands out a fresh pipe on every open and passes the device end to the emulator's serve loop.
 actor PipeExchange {
-    nonisolated let devices: AsyncStream<DriverTestPipe.End>
-    private let deviceSink: AsyncStream<DriverTestPipe.End>.Continuation
-    private var current: DriverTestPipe.End?
+    nonisolated let devices: AsyncStream<InMemoryByteStream>
+    private let deviceSink: AsyncStream<InMemoryByteStream>.Continuation
+    private var current: InMemoryByteStream?
     /// How many pipes were handed out.
     private(set) var opens = 0
     /// How many open attempts were refused.
@@ -15,7 +16,7 @@ actor PipeExchange {
     private var refuseNext = 0
 
     init() {
-        (devices, deviceSink) = AsyncStream.makeStream(of: DriverTestPipe.End.self)
+        (devices, deviceSink) = AsyncStream.makeStream(of: InMemoryByteStream.self)
     }
 
     /// The port is gone: the next `count` opens fail.
@@ -27,7 +28,7 @@ actor PipeExchange {
             refusals += 1
             throw HALError(.disconnected, device: "test", detail: "no such port")
         }
-        let (host, device) = DriverTestPipe.makePair()
+        let (host, device) = InMemoryByteStream.pair(name: "bus")
         current = host
         opens += 1
         deviceSink.yield(device)

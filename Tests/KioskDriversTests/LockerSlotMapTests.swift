@@ -1,3 +1,4 @@
+import DeviceTransports
 import Testing
 @testable import KioskDrivers
 
@@ -99,7 +100,7 @@ import Testing
         let map = try LockerSlotMap(buses: ["k": .kerong], entries: [])
         // Then a driver for bus w cannot be built
         #expect(throws: LockerSlotMapError.unknownBus(label: "", bus: "w")) {
-            try LockBusDriver(bus: "w", map: map, clock: ContinuousClock()) { DriverTestPipe.makePair().host }
+            try LockBusDriver(bus: "w", map: map, clock: ContinuousClock()) { InMemoryByteStream.pair(name: "bus").driver }
         }
     }
 }
