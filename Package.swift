@@ -134,9 +134,14 @@ let package = Package(
             path: "Benchmarks/LockerBenchmarks",
             swiftSettings: strictSwift),
 
+        // Helpers shared by the test targets.
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport",
+            swiftSettings: strictSwift),
         .testTarget(
             name: "KioskDomainTests",
-            dependencies: ["KioskDomain"],
+            dependencies: ["KioskDomain", "TestSupport"],
             swiftSettings: strictSwift),
         .testTarget(
             name: "KioskHALTests",
@@ -144,11 +149,11 @@ let package = Package(
             swiftSettings: strictSwift),
         .testTarget(
             name: "DeviceProtocolsTests",
-            dependencies: ["DeviceProtocols"],
+            dependencies: ["DeviceProtocols", "TestSupport"],
             swiftSettings: strictSwift),
         .testTarget(
             name: "DeviceTransportsTests",
-            dependencies: ["DeviceTransports", "KioskHAL"],
+            dependencies: ["DeviceTransports", "KioskHAL", "TestSupport"],
             swiftSettings: strictSwift),
         .testTarget(
             name: "KioskDriversTests",

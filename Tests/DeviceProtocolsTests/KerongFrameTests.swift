@@ -1,5 +1,6 @@
 import Testing
 @testable import DeviceProtocols
+import TestSupport
 
 @Suite struct KerongFrameTests {
     @Test func encoder_matchesTheVendorVectors() throws {

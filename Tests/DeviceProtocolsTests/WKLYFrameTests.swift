@@ -1,5 +1,6 @@
 import Testing
 @testable import DeviceProtocols
+import TestSupport
 
 @Suite struct WKLYFrameTests {
     @Test func encoder_matchesTheVendorVectors() throws {

@@ -1,12 +1,13 @@
 import KioskHAL
 import Testing
 @testable import DeviceTransports
+import TestSupport
 
 @Suite struct InMemoryByteStreamTests {
     @Test func bytes_writtenInRandomChunks_arriveInOrderAcrossRandomReads() async throws {
         // Given a pair with a small buffer and 200 KiB of seeded random data in random chunks
         let (driver, device) = InMemoryByteStream.pair(name: "order", capacity: 1000)
-        var generator = SeededGenerator(seed: 0x5EED_0001)
+        var generator = SplitMix64(seed: 0x5EED_0001)
         let payload = generator.bytes(200_000)
         var chunks: [[UInt8]] = []
         var start = 0

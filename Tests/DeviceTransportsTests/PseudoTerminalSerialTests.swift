@@ -2,6 +2,7 @@ import Foundation
 import KioskHAL
 import Testing
 @testable import DeviceTransports
+import TestSupport
 
 /// The driver side (`SerialPort` on the slave) against the emulator side (the PTY master).
 @Suite struct PseudoTerminalSerialTests {
@@ -39,7 +40,7 @@ import Testing
         // Given a PTY pair and 64 KiB of seeded random bytes per direction
         let pty = try PseudoTerminal(name: "blob")
         let port = try SerialPort(path: pty.slavePath, baudRate: .b115200)
-        var generator = SeededGenerator(seed: 0xB10B)
+        var generator = SplitMix64(seed: 0xB10B)
         let toDevice = generator.bytes(65_536)
         let toDriver = generator.bytes(65_536)
 

@@ -1,6 +1,7 @@
 import KioskHAL
 import Testing
 @testable import DeviceTransports
+import TestSupport
 
 @Suite struct TCPByteStreamTests {
     @Test func loopbackConnection_exchangesBytesBothWays() async throws {
@@ -9,7 +10,7 @@ import Testing
         async let accepted = listener.accept(timeout: hangGuard)
         let client = try await TCPByteStream.connect(host: "127.0.0.1", port: listener.port, timeout: hangGuard)
         let server = try await accepted
-        var generator = SeededGenerator(seed: 0x9100)
+        var generator = SplitMix64(seed: 0x9100)
         let job = generator.bytes(200_000)
 
         // When the client sends every byte value and a large job, and the server answers

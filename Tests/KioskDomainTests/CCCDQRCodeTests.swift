@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import KioskDomain
+import TestSupport
 
 @Suite struct CCCDQRCodeTests {
     static let address = "Số 12, đường Trần Hưng Đạo, phường Vị Thanh, TP. Cần Thơ"
@@ -142,8 +143,8 @@ import Testing
     }
 
     @Test func identitySalt_random_isDeterministicForASeed() {
-        var first = SeededGenerator(seed: 7)
-        var second = SeededGenerator(seed: 7)
+        var first = SplitMix64(seed: 7)
+        var second = SplitMix64(seed: 7)
         let a = IdentitySalt.random(using: &first).hexDigest(of: "093188004821")
         let b = IdentitySalt.random(using: &second).hexDigest(of: "093188004821")
         #expect(a == b)

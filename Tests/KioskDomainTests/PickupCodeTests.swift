@@ -1,5 +1,6 @@
 import Testing
 @testable import KioskDomain
+import TestSupport
 
 @Suite struct PickupCodeTests {
     @Test(arguments: [("482913", "482913"), (" 482913\r\n", "482913"), ("004213", "004213"), ("000000", "000000")])
@@ -44,8 +45,8 @@ import Testing
     }
 
     @Test func random_isDeterministicForASeedAndAlwaysSixDigits() throws {
-        var first = SeededGenerator(seed: 42)
-        var second = SeededGenerator(seed: 42)
+        var first = SplitMix64(seed: 42)
+        var second = SplitMix64(seed: 42)
         var codes: [String] = []
         for _ in 0..<200 {
             let code = PickupCode.random(using: &first)
@@ -58,7 +59,7 @@ import Testing
     }
 
     @Test func hashed_verifiesTheCodeOnly() throws {
-        var generator = SeededGenerator(seed: 1)
+        var generator = SplitMix64(seed: 1)
         let stored = try PickupCode("482913").hashed(iterations: 1_000, using: &generator)
         #expect(stored.encoded == SecretHashTests.pickupCodeSeed1)
         #expect(stored.verify("482913"))

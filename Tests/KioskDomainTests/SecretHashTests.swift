@@ -1,5 +1,6 @@
 import Testing
 @testable import KioskDomain
+import TestSupport
 
 @Suite struct SecretHashTests {
     /// PBKDF2-HMAC-SHA256 of `482913`, 1,000 iterations, salt = the first 16 bytes of SplitMix64(seed 1);
@@ -7,7 +8,7 @@ import Testing
     static let pickupCodeSeed1 = "pbkdf2-sha256$1000$wVwCiewtCpFn7I5loY3rvg==$Xyfi7doaKiORYSFkcufKYdifmW+7DykjuRCEkOQJReM="
 
     private func hash(_ secret: String, seed: UInt64, iterations: Int = 1_000) throws -> SecretHash {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         return try SecretHash(hashing: secret, iterations: iterations, using: &generator)
     }
 

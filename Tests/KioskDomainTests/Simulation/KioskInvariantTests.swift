@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import KioskDomain
+import TestSupport
 
 @Suite struct KioskInvariantTests {
     static let baseSeed: UInt64 = 0x0D05_51E5_2025_0001

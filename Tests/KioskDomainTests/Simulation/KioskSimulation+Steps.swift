@@ -1,5 +1,6 @@
 import Foundation
 @testable import KioskDomain
+import TestSupport
 
 extension KioskSimulation {
     /// One random thing happening at the kiosk, then the invariant check.
