@@ -13,7 +13,7 @@ import KioskHAL
 /// (a PTY has no real line speed and may refuse exclusivity or line flags) are listed in
 /// `refusedSettings` instead of failing the open. Unplugging the adapter makes calls fail with
 /// `.disconnected`; reopen the path when it reappears.
-public final class SerialPort: ByteStream {
+public final class SerialPort: FileDescriptorBacked {
     /// The path that was opened (a stable symlink stays as given).
     public let path: String
     /// The line speed that was requested.
@@ -21,10 +21,9 @@ public final class SerialPort: ByteStream {
     /// Settings the port refused as not supported, for logs (empty on a real UART).
     public let refusedSettings: [String]
 
-    private let stream: FileDescriptorStream
+    let stream: FileDescriptorStream
 
     /// The name used in errors: the configured device id, or the path.
-    public var name: String { stream.name }
 
     /// Opens `path` raw 8N1 at `baudRate`; `name` (default: the path) names it in errors.
     /// - Throws: `HALError` naming the path: `.disconnected` "no such device" when it does not
@@ -63,26 +62,5 @@ public final class SerialPort: ByteStream {
     ///   everything `init(path:baudRate:name:)` throws.
     public convenience init(path: String, bitsPerSecond: Int, name: String? = nil) throws(HALError) {
         try self.init(path: path, baudRate: BaudRate(bitsPerSecond: bitsPerSecond, device: name ?? path), name: name)
-    }
-
-    /// Writes every byte within `timeout`. - Throws: `.timedOut`, `.disconnected`, `CancellationError`.
-    public func write(_ bytes: [UInt8], timeout: Duration) async throws {
-        try await stream.write(bytes, timeout: timeout)
-    }
-
-    /// Returns 1…`maxCount` bytes, waiting up to `timeout` for the first.
-    /// - Throws: `.timedOut`, `.disconnected`, `CancellationError`.
-    public func read(maxCount: Int, timeout: Duration) async throws -> [UInt8] {
-        try await stream.read(maxCount: maxCount, timeout: timeout)
-    }
-
-    /// Drops received bytes not yet read (stale replies). - Throws: `.disconnected` when closed.
-    public func discardInput() async throws {
-        try await stream.discardInput()
-    }
-
-    /// Releases exclusivity and closes the port (idempotent).
-    public func close() async {
-        await stream.close()
     }
 }

@@ -10,12 +10,11 @@ import KioskHAL
 /// emulator's end of one. Small writes go out at once (`TCP_NODELAY`). The peer closing or
 /// resetting the connection makes reads (after the bytes already received) and writes fail
 /// with `.disconnected`.
-public final class TCPByteStream: ByteStream {
-    private let stream: FileDescriptorStream
+public final class TCPByteStream: FileDescriptorBacked {
+    let stream: FileDescriptorStream
 
     /// `tcp:<host>:<port>` for outgoing connections unless named; `<listener>:connection` for
     /// accepted ones.
-    public var name: String { stream.name }
 
     init(stream: FileDescriptorStream) {
         self.stream = stream
@@ -89,26 +88,5 @@ public final class TCPByteStream: ByteStream {
         var length = socklen_t(MemoryLayout<Int32>.size)
         if getsockopt(descriptor, SOL_SOCKET, SO_ERROR, &code, &length) != 0 { code = errno }
         if code != 0 { throw SystemCalls.openFailure(code, device: device, path: target) }
-    }
-
-    /// Writes every byte within `timeout`. - Throws: `.timedOut`, `.disconnected`, `CancellationError`.
-    public func write(_ bytes: [UInt8], timeout: Duration) async throws {
-        try await stream.write(bytes, timeout: timeout)
-    }
-
-    /// Returns 1…`maxCount` bytes, waiting up to `timeout` for the first.
-    /// - Throws: `.timedOut`, `.disconnected` once the peer closed and all was read, `CancellationError`.
-    public func read(maxCount: Int, timeout: Duration) async throws -> [UInt8] {
-        try await stream.read(maxCount: maxCount, timeout: timeout)
-    }
-
-    /// Drops received bytes not yet read. - Throws: `.disconnected` when closed.
-    public func discardInput() async throws {
-        try await stream.discardInput()
-    }
-
-    /// Closes the connection (idempotent); the peer sees end of stream.
-    public func close() async {
-        await stream.close()
     }
 }
