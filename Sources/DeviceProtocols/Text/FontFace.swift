@@ -31,7 +31,8 @@ public final class FontFace {
     public let glyphCount: Int
 
     private let library: FT_Library
-    private let face: FT_Face
+    /// The FreeType face; internal so the glyph renderer (FontFace+Glyphs.swift) can use it.
+    let face: FT_Face
 
     /// Loads face `faceIndex` (0 for plain .ttf/.otf files) from `path` and selects its Unicode
     /// character map; throws `FontFaceError` naming the path when the file is missing or
