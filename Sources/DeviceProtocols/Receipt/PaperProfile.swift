@@ -16,10 +16,11 @@ public struct PaperProfile: Hashable, Sendable {
     /// Preferred QR module size in dots (shrunk automatically when a code would not fit).
     public let qrModuleSize: Int
 
-    /// 80 mm roll, 576 dots at 203 dpi: 24-dot body text, 32-dot title, 6-dot QR modules.
+    /// 80 mm roll, 576 dots at 203 dpi: 24-dot body text, 28-dot bold title (the hand-in title
+    /// fits one line), 6-dot QR modules.
     public static let mm80 = PaperProfile(
         widthDots: 576, dotsPerInch: 203, sideMarginDots: 8,
-        bodyPixelSize: 24, titlePixelSize: 32, qrModuleSize: 6)
+        bodyPixelSize: 24, titlePixelSize: 28, qrModuleSize: 6)
     /// 58 mm roll, 384 dots at 203 dpi: 20-dot body text, 26-dot title, 5-dot QR modules.
     public static let mm58 = PaperProfile(
         widthDots: 384, dotsPerInch: 203, sideMarginDots: 4,
