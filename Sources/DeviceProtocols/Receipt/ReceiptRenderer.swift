@@ -30,13 +30,13 @@ public final class ReceiptRenderer {
     /// glyph is missing, a QR cannot be made or fit, or the image would exceed `GreyImage` limits.
     public func render(_ document: ReceiptDocument) throws(ReceiptRenderError) -> GreyImage {
         var pixels: [UInt8] = []
-        try appendBlank(Self.verticalPaddingDots, to: &pixels)
+        appendBlank(Self.verticalPaddingDots, to: &pixels)
         for block in document.blocks {
             for strip in try strips(for: block) {
                 pixels.append(contentsOf: strip.pixels)
             }
         }
-        try appendBlank(Self.verticalPaddingDots, to: &pixels)
+        appendBlank(Self.verticalPaddingDots, to: &pixels)
         do {
             return try GreyImage(width: profile.widthDots, height: pixels.count / profile.widthDots,
                                  pixels: pixels)
@@ -120,7 +120,7 @@ public final class ReceiptRenderer {
     }
 
     /// Appends `height` white rows to a pixel buffer of paper width.
-    private func appendBlank(_ height: Int, to pixels: inout [UInt8]) throws(ReceiptRenderError) {
+    private func appendBlank(_ height: Int, to pixels: inout [UInt8]) {
         pixels.append(contentsOf: [UInt8](repeating: GreyImage.white, count: height * profile.widthDots))
     }
 }
