@@ -1,11 +1,3 @@
-/// Horizontal placement of a line within the printable width.
-public enum TextAlignment: Hashable, Sendable {
-    /// Flush with the left margin.
-    case left
-    /// Centred between the margins (odd leftover dots go to the right).
-    case centred
-}
-
 /// One vertical piece of a receipt, rendered full-width and stacked top to bottom.
 ///
 /// Text is plain Vietnamese (any normalisation form); every block wraps to the paper's
