@@ -89,6 +89,20 @@ import TestSupport
         #expect(parser.feed([0x10, 0x04, 0x01]) == [.command(.statusQuery(.printer))])
     }
 
+    @Test func feed_whenAskedToReportQueriesInImageData_reportsThemAndKeepsTheData() throws {
+        // Given a parser that plays the real printer's habit, and an 8×5 image whose data
+        // holds 10 04 04 split across two chunks, plus a 10 04 09 that is no query
+        let bytes: [UInt8] = [0x1D, 0x76, 0x30, 0x00, 0x01, 0x00, 0x05, 0x00, 0x10, 0x04, 0x04, 0x04, 0x09]
+        var parser = EscPosCommandParser(reportsQueriesInImageData: true)
+
+        // When
+        let items = parser.feed(Array(bytes[0..<10])) + parser.feed(Array(bytes[10...]))
+
+        // Then the query is reported before the image, which still holds all five bytes
+        let bitmap = try MonoBitmap(width: 8, height: 5, packedRows: [0x10, 0x04, 0x04, 0x04, 0x09])
+        #expect(items == [.statusQueryInImageData(.paperSensor), .command(.rasterImage(bitmap, scale: .normal))])
+    }
+
     @Test func feed_whenInputIsTruncated_waitsForTheRest() throws {
         // Given a raster header and half its data, and a cut missing its n
         var parser = EscPosCommandParser()

@@ -8,6 +8,9 @@ public enum EscPosParsedItem: Hashable, Sendable {
     /// A `GS v 0` header whose image is too large to rebuild (widths in bytes, height in rows);
     /// its data bytes are skipped, never read as commands.
     case oversizedImage(widthBytes: Int, height: Int)
+    /// `10 04 n` (n = 1...4) seen inside image data, reported only when the parser was made with
+    /// `reportsQueriesInImageData`; the bytes remain image data as well.
+    case statusQueryInImageData(EscPosStatusRequest)
 }
 
 /// An incremental ESC/POS parser, the inverse of `EscPosJob`: feed bytes in chunks of any size
@@ -15,8 +18,8 @@ public enum EscPosParsedItem: Hashable, Sendable {
 ///
 /// Bytes inside `GS v 0` image data are always image data: a `10 04 n` there stays part of the
 /// picture and is not reported as a status query. (A real printer also answers such a sequence,
-/// which is why the driver never queries during a job; an emulator that wants to play that fault
-/// can look for it in `rasterImage` data.)
+/// which is why the driver never queries during a job; an emulator that wants to play that
+/// behaviour turns on `reportsQueriesInImageData`.)
 public struct EscPosCommandParser: Sendable {
     /// Largest image the parser rebuilds, in packed bytes; larger headers are skipped.
     public static let maxImageBytes = MonoBitmap.maxByteCount
@@ -31,9 +34,16 @@ public struct EscPosCommandParser: Sendable {
     }
 
     private var state: State = .header([])
+    /// The last (up to two) image data bytes, to find `10 04 n` across chunk boundaries.
+    private var dataTail: [UInt8] = []
+    /// Whether `10 04 n` inside image data is also reported as `statusQueryInImageData`.
+    public let reportsQueriesInImageData: Bool
 
-    /// A parser at a command boundary.
-    public init() {}
+    /// A parser at a command boundary; with `reportsQueriesInImageData` it also reports the
+    /// status queries a real printer would answer from inside image data.
+    public init(reportsQueriesInImageData: Bool = false) {
+        self.reportsQueriesInImageData = reportsQueriesInImageData
+    }
 
     /// Whether the parser stands at a command boundary (no partial command buffered).
     public var isAtCommandBoundary: Bool {
@@ -73,6 +83,7 @@ public struct EscPosCommandParser: Sendable {
                     } else {
                         var data: [UInt8] = []
                         data.reserveCapacity(count)
+                        dataTail = []
                         state = .imageData(widthBytes: widthBytes, height: height, scale: scale, data: data)
                     }
                 }
@@ -80,6 +91,9 @@ public struct EscPosCommandParser: Sendable {
                 state = .header([]) // release the buffer's reference before appending
                 let needed = widthBytes * height - data.count
                 let take = min(needed, bytes.endIndex - index)
+                if reportsQueriesInImageData {
+                    items += scanForQueries(bytes[index..<(index + take)])
+                }
                 data += bytes[index..<(index + take)]
                 index += take
                 if data.count == widthBytes * height {
@@ -94,6 +108,19 @@ public struct EscPosCommandParser: Sendable {
             }
         }
         return items
+    }
+
+    /// Reports every `10 04 n` completed by `chunk`, using the bytes of earlier chunks.
+    private mutating func scanForQueries(_ chunk: ArraySlice<UInt8>) -> [EscPosParsedItem] {
+        var found: [EscPosParsedItem] = []
+        for byte in chunk {
+            if dataTail == [0x10, 0x04], let request = EscPosStatusRequest(rawValue: byte) {
+                found.append(.statusQueryInImageData(request))
+            }
+            dataTail.append(byte)
+            if dataTail.count > 2 { dataTail.removeFirst() }
+        }
+        return found
     }
 
     /// The finished raster strip, or `unknown` if the bitmap refuses the size (cannot happen
