@@ -107,8 +107,11 @@ struct LockerBankRig: Sendable {
     static func with(_ testCase: ConformanceCase, body: @Sendable (LockerBankRig) async throws -> Void) async throws {
         let family = testCase.family
         let emulated: LockBoardFamily = family == .kerong ? .kerong : .wkly(channels: channels)
+        // A 5 s pulse: a released latch must still read released when a driver starved on a
+        // loaded machine finally polls, and Kerong reports a door closed only once its latch
+        // re-engages at the end of the pulse.
         let core = try LockBoardEmulatorCore(
-            configuration: LockBusConfiguration(family: emulated, boards: boards, pulse: .seconds(2)))
+            configuration: LockBusConfiguration(family: emulated, boards: boards, pulse: .seconds(5)))
         let entries = boards.flatMap { board in
             (1...channels).map {
                 LockerSlotMap.Entry(

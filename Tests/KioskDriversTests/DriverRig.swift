@@ -70,7 +70,7 @@ struct DriverRig: Sendable {
         let emulated: LockBoardFamily = family == .kerong ? .kerong : .wkly(channels: channels)
         let core = try LockBoardEmulatorCore(
             configuration: LockBusConfiguration(
-                family: emulated, boards: boards, pulse: .seconds(2), doorPopsOpenOnRelease: springDoors))
+                family: emulated, boards: boards, pulse: .seconds(5), doorPopsOpenOnRelease: springDoors))
         let entries = boards.flatMap { board in
             (1...channels).map {
                 LockerSlotMap.Entry(
