@@ -131,6 +131,22 @@ import Testing
         }
     }
 
+    @Test(arguments: ScannerTransport.allCases)
+    func unterminatedLine_isHeldUntilASuffix_neverDeliveredAlone(transport: ScannerTransport) async throws {
+        try await ScannerRig.run(over: transport) { rig in
+            var events = rig.driver.events.makeAsyncIterator()
+            #expect(try await Self.next(&events) == .connected)
+            try await rig.driver.arm()
+            // Given a line that lost its suffix, then a pause
+            try await rig.emulator.sendUnterminated(text: "HS-1", pause: .milliseconds(20))
+            // When the next code arrives with its suffix
+            try await rig.emulator.scan(text: "HS-2")
+            // Then one line comes out, the two run together (the domain parser refuses it);
+            // the fragment alone was never delivered
+            #expect(try await Self.next(&events) == Self.scanned("HS-1]Q1HS-2"))
+        }
+    }
+
     @Test func arm_whileNeverConnected_throwsDisconnected() async throws {
         // Given a driver whose run() was never started
         let driver = SerialLineScanner(name: "scanner0", clock: SteppedClock()) {
