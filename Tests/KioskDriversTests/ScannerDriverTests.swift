@@ -1,0 +1,159 @@
+import DeviceProtocols
+import DeviceTransports
+import HardwareSims
+import KioskDrivers
+import KioskHAL
+import Testing
+
+/// `SerialLineScanner` against the scanner emulator, over an in-memory pipe and a real PTY.
+/// Every wait is on an event; the suite's time limit is the hang guard.
+@Suite(.timeLimit(.minutes(1))) struct ScannerDriverTests {
+    typealias Events = AsyncStream<ScanEvent>.Iterator
+
+    static let vietnamese = "Nguyễn Thị Hồng Nhung · Hồ sơ HS-2026-000123"
+    static let cccdLine = "001099012345|123456789|Nguyễn Văn An|01011990|Nam|Số 1 Tràng Tiền, Hoàn Kiếm, Hà Nội|01012021"
+    /// Invalid UTF-8 (a lead byte followed by ASCII), then the suffix.
+    static let garbage: [UInt8] = [0xC3, 0x28, 0x0D, 0x0A]
+
+    static func next(_ events: inout Events) async throws -> ScanEvent {
+        let event = await events.next()
+        return try #require(event)
+    }
+
+    static func scanned(_ text: String) -> ScanEvent {
+        .scanned(Scan(text: text, symbology: "Q1", source: .serialLine))
+    }
+
+    @Test(arguments: ScannerTransport.allCases, [vietnamese, cccdLine])
+    func armedScan_deliversOneScannedEvent_andDisarms(transport: ScannerTransport, text: String) async throws {
+        try await ScannerRig.run(over: transport) { rig in
+            var events = rig.driver.events.makeAsyncIterator()
+            // Given a connected, armed scanner
+            #expect(try await Self.next(&events) == .connected)
+            try await rig.driver.arm()
+            // When a code is scanned
+            try await rig.emulator.scan(text: text)
+            // Then exactly that text arrives as one scan, and the scanner disarms itself
+            #expect(try await Self.next(&events) == Self.scanned(text))
+            #expect(await rig.driver.status() == ScannerStatus(device: .online, arming: .disarmed))
+        }
+    }
+
+    @Test(arguments: ScannerTransport.allCases)
+    func disarmed_dropsScan_untilArmedAgain(transport: ScannerTransport) async throws {
+        try await ScannerRig.run(over: transport) { rig in
+            var events = rig.driver.events.makeAsyncIterator()
+            #expect(try await Self.next(&events) == .connected)
+            // Given a scanner that delivered one scan and so disarmed
+            try await rig.driver.arm()
+            try await rig.emulator.scan(text: "HS-1")
+            #expect(try await Self.next(&events) == Self.scanned("HS-1"))
+            // When another code is scanned while disarmed (garbage after it marks its passing)
+            try await rig.emulator.scan(text: "HS-2")
+            await rig.emulator.sendGarbage(Self.garbage)
+            // Then nothing but the rejection is published
+            #expect(try await Self.next(&events) == .rejected(.invalidUTF8))
+            // And after arming again the next scan is delivered
+            try await rig.driver.arm()
+            try await rig.emulator.scan(text: "HS-3")
+            #expect(try await Self.next(&events) == Self.scanned("HS-3"))
+        }
+    }
+
+    @Test(arguments: ScannerTransport.allCases)
+    func duplicate_withinWindow_dropped_afterWindow_accepted(transport: ScannerTransport) async throws {
+        try await ScannerRig.run(over: transport) { rig in
+            var events = rig.driver.events.makeAsyncIterator()
+            #expect(try await Self.next(&events) == .connected)
+            try await rig.driver.arm()
+            try await rig.emulator.scan(text: "HS-7")
+            #expect(try await Self.next(&events) == Self.scanned("HS-7"))
+            // Given the scanner re-armed with no time passed
+            try await rig.driver.arm()
+            // When the same code is read again
+            try await rig.emulator.scan(text: "HS-7")
+            await rig.emulator.sendGarbage(Self.garbage)
+            // Then it is dropped (the rejection after it comes first)
+            #expect(try await Self.next(&events) == .rejected(.invalidUTF8))
+            // And once the debounce window has passed the same code is delivered
+            rig.clock.advance(by: ScannerRig.debounceWindow + .milliseconds(1))
+            try await rig.emulator.scan(text: "HS-7")
+            #expect(try await Self.next(&events) == Self.scanned("HS-7"))
+        }
+    }
+
+    @Test(arguments: ScannerTransport.allCases)
+    func overlongPayload_isRejectedTooLong_andScanningContinues(transport: ScannerTransport) async throws {
+        try await ScannerRig.run(over: transport) { rig in
+            var events = rig.driver.events.makeAsyncIterator()
+            #expect(try await Self.next(&events) == .connected)
+            try await rig.driver.arm()
+            // When a payload longer than the bound arrives
+            try await rig.emulator.sendOverlong(length: ScannerRig.maximumLength + 1)
+            // Then it is refused as too long, and the gate is still armed for the next code
+            #expect(try await Self.next(&events) == .rejected(.tooLong(limit: ScannerRig.maximumLength)))
+            try await rig.emulator.scan(text: "HS-9")
+            #expect(try await Self.next(&events) == Self.scanned("HS-9"))
+        }
+    }
+
+    @Test(arguments: ScannerTransport.allCases)
+    func garbage_isRejected_andNextScanIsFine(transport: ScannerTransport) async throws {
+        try await ScannerRig.run(over: transport) { rig in
+            var events = rig.driver.events.makeAsyncIterator()
+            #expect(try await Self.next(&events) == .connected)
+            try await rig.driver.arm()
+            // When line noise and a control character arrive
+            await rig.emulator.sendGarbage(Self.garbage)
+            await rig.emulator.sendGarbage([0x41, 0x01, 0x42, 0x0D, 0x0A])
+            // Then both are refused
+            #expect(try await Self.next(&events) == .rejected(.invalidUTF8))
+            #expect(try await Self.next(&events) == .rejected(.controlCharacter(1)))
+            // And a good code right after is delivered
+            try await rig.emulator.scan(text: Self.cccdLine)
+            #expect(try await Self.next(&events) == Self.scanned(Self.cccdLine))
+        }
+    }
+
+    @Test(arguments: ScannerTransport.allCases)
+    func streamClosed_reportsDisconnected_thenReconnects_andScans(transport: ScannerTransport) async throws {
+        try await ScannerRig.run(over: transport) { rig in
+            var events = rig.driver.events.makeAsyncIterator()
+            #expect(try await Self.next(&events) == .connected)
+            // When the port's stream is closed under the driver
+            await rig.port.cut()
+            // Then it reports the loss, reopens, and scans again
+            #expect(try await Self.next(&events) == .disconnected)
+            #expect(try await Self.next(&events) == .connected)
+            try await rig.driver.arm()
+            try await rig.emulator.scan(text: Self.vietnamese)
+            #expect(try await Self.next(&events) == Self.scanned(Self.vietnamese))
+        }
+    }
+
+    @Test(arguments: ScannerTransport.allCases)
+    func unterminatedLine_isHeldUntilASuffix_neverDeliveredAlone(transport: ScannerTransport) async throws {
+        try await ScannerRig.run(over: transport) { rig in
+            var events = rig.driver.events.makeAsyncIterator()
+            #expect(try await Self.next(&events) == .connected)
+            try await rig.driver.arm()
+            // Given a line that lost its suffix, then a pause
+            try await rig.emulator.sendUnterminated(text: "HS-1", pause: .milliseconds(20))
+            // When the next code arrives with its suffix
+            try await rig.emulator.scan(text: "HS-2")
+            // Then one line comes out, the two run together (the domain parser refuses it);
+            // the fragment alone was never delivered
+            #expect(try await Self.next(&events) == Self.scanned("HS-1]Q1HS-2"))
+        }
+    }
+
+    @Test func arm_whileNeverConnected_throwsDisconnected() async throws {
+        // Given a driver whose run() was never started
+        let driver = SerialLineScanner(name: "scanner0", clock: SteppedClock()) {
+            throw HALError(.disconnected, device: "scanner0", detail: "absent")
+        }
+        // When arming, then it fails as disconnected and stays disarmed
+        await #expect(throws: HALError.self) { try await driver.arm() }
+        #expect(await driver.status() == ScannerStatus(device: .starting, arming: .disarmed))
+    }
+}
