@@ -113,4 +113,20 @@ private typealias Support = PrinterTestSupport
         #expect(core.paper == .nearEnd)
         #expect(core.readPace == nil)
     }
+
+    @Test func shippedScenario_decodes_andRunsOutInsideTheReceipt() throws {
+        // Given the printer scenario shipped in HardwareSims/Scenarios
+        let url = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("HardwareSims/Scenarios/printer-paper-out-mid-receipt.json")
+        let plan = try JSONDecoder().decode(PrinterFaultPlan.self, from: Data(contentsOf: url))
+        var core = try EscPosPrinterEmulatorCore(paperWidth: 576, faults: plan)
+        // When a receipt prints
+        _ = core.receive(try Support.receiptJob(try Support.qrBitmap()).bytes, at: .zero)
+        // Then it stops after 100 rows with an incomplete page
+        #expect(plan.name == "printer-paper-out-mid-receipt")
+        #expect(core.pages.map(\.height) == [100])
+        #expect(core.pages.map(\.isComplete) == [false])
+        #expect(core.paper == .out)
+    }
 }
