@@ -99,4 +99,18 @@ private typealias Support = PrinterTestSupport
     @Test func init_refusesAWidthThatIsNotWholeBytes() {
         #expect(throws: PrinterControlError.invalidPaperWidth(380)) { try EscPosPrinterEmulatorCore(paperWidth: 380) }
     }
+
+    @Test func quadrupleScale_doublesEveryDotBothWays() throws {
+        // Given a one-dot strip (top-left dot black) sent at quadruple scale
+        var core = try EscPosPrinterEmulatorCore(paperWidth: 384)
+        let strip = try MonoBitmap(width: 8, height: 1, packedRows: [0x80])
+        _ = core.receive(EscPosCommand.rasterImage(strip, scale: .quadruple).bytes, at: .zero)
+        // When the paper is cut
+        _ = core.receive(EscPosCommand.cut(EscPosCut(.full)).bytes, at: .zero)
+        // Then the page is two rows tall with a 2×2 black square at the left
+        let page = try core.page(0)
+        #expect(page.height == 2)
+        #expect(page.bitmap.blackDotCount == 4)
+        #expect(page.bitmap.isBlack(x: 1, y: 1) == true)
+    }
 }
