@@ -165,7 +165,7 @@ let package = Package(
             swiftSettings: strictSwift),
         .testTarget(
             name: "HardwareSimsTests",
-            dependencies: ["HardwareSims", "DeviceProtocols", "DeviceTransports", "KioskHAL"],
+            dependencies: ["HardwareSims", "DeviceProtocols", "DeviceTransports", "KioskHAL", "TestSupport"],
             swiftSettings: strictSwift),
         .testTarget(
             name: "KioskStoreTests",

@@ -1,4 +1,5 @@
 import DeviceProtocols
+import TestSupport
 import Testing
 @testable import HardwareSims
 
@@ -7,21 +8,6 @@ import Testing
 enum PrinterTestSupport {
     /// The text every test QR carries.
     static let qrText = "DK-2026-000731|https://kiosk.example/tra-cuu?ma=DK000731"
-
-    /// A small deterministic generator (SplitMix64) so chunked feeds repeat run after run.
-    struct SeededGenerator: RandomNumberGenerator {
-        private var state: UInt64
-
-        init(seed: UInt64) { state = seed }
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     /// A `width`-dot bitmap holding the QR of `qrText`, centred, with its quiet zone.
     static func qrBitmap(width: Int = 576) throws -> MonoBitmap {
@@ -65,7 +51,7 @@ enum PrinterTestSupport {
     static func feedInChunks(
         _ bytes: [UInt8], to core: inout EscPosPrinterEmulatorCore, seed: UInt64, maxChunk: Int = 700
     ) -> [UInt8] {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         var replies: [UInt8] = []
         var index = 0
         while index < bytes.count {
