@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "kioskd", targets: ["kioskd"]),
         .executable(name: "kiosk-hwsim", targets: ["kiosk-hwsim"]),
+        .executable(name: "onestop-sim", targets: ["onestop-sim"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
@@ -127,11 +128,41 @@ let package = Package(
             ],
             swiftSettings: strictSwift),
 
+        // The kiosk ↔ one-stop backend contract as Codable wire models. Foundation only.
+        .target(
+            name: "OneStopWire",
+            swiftSettings: strictSwift),
+        // onestop-sim's library: the reference one-stop backend (its own SQLite, faults, control API).
+        .target(
+            name: "OneStopSim",
+            dependencies: [
+                "OneStopWire", "KioskDomain",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSwift),
+        .executableTarget(
+            name: "onestop-sim",
+            dependencies: [
+                "OneStopSim",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSwift),
+
         // Benchmarks: run with `make bench`; results land in Benchmarks/results/.
         .executableTarget(
             name: "locker-bench",
             dependencies: ["KioskDrivers", "HardwareSims", "DeviceTransports", "KioskHAL"],
             path: "Benchmarks/LockerBenchmarks",
+            swiftSettings: strictSwift),
+        .executableTarget(
+            name: "receipt-bench",
+            dependencies: ["DeviceProtocols", "KioskDrivers", "HardwareSims", "DeviceTransports", "KioskHAL"],
+            path: "Benchmarks/ReceiptBenchmarks",
             swiftSettings: strictSwift),
 
         // Helpers shared by the test targets.
@@ -179,8 +210,19 @@ let package = Package(
             dependencies: ["KioskApp", "KioskWeb", "KioskStore"],
             swiftSettings: strictSwift),
         .testTarget(
+            name: "OneStopWireTests",
+            dependencies: ["OneStopWire"],
+            swiftSettings: strictSwift),
+        .testTarget(
+            name: "OneStopSimTests",
+            dependencies: [
+                "OneStopSim", "OneStopWire", "KioskDomain",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strictSwift),
+        .testTarget(
             name: "EndToEndTests",
-            dependencies: ["kioskd", "kiosk-hwsim", "DeviceTransports", "DeviceProtocols", "KioskHAL"],
+            dependencies: ["kioskd", "kiosk-hwsim", "onestop-sim", "DeviceTransports", "DeviceProtocols", "KioskHAL"],
             swiftSettings: strictSwift),
     ],
     swiftLanguageModes: [.v6]
