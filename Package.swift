@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // System libraries: each is a module map over a Debian -dev package found by pkg-config.
@@ -153,15 +154,30 @@ let package = Package(
             ],
             swiftSettings: strictSwift),
 
+        // The kiosk's side of the backend: HTTP client, outbox push, manifest pull (SyncService).
+        .target(
+            name: "KioskSync",
+            dependencies: [
+                "KioskDomain", "KioskStore", "OneStopWire",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSwift),
+
         // Benchmarks: run with `make bench`; results land in Benchmarks/results/.
+        .target(
+            name: "BenchmarkSupport",
+            path: "Benchmarks/Support",
+            swiftSettings: strictSwift),
         .executableTarget(
             name: "locker-bench",
-            dependencies: ["KioskDrivers", "HardwareSims", "DeviceTransports", "KioskHAL"],
+            dependencies: ["BenchmarkSupport", "KioskDrivers", "HardwareSims", "DeviceTransports", "KioskHAL"],
             path: "Benchmarks/LockerBenchmarks",
             swiftSettings: strictSwift),
         .executableTarget(
             name: "receipt-bench",
-            dependencies: ["DeviceProtocols", "KioskDrivers", "HardwareSims", "DeviceTransports", "KioskHAL"],
+            dependencies: ["BenchmarkSupport", "DeviceProtocols", "KioskDrivers", "HardwareSims", "DeviceTransports", "KioskHAL"],
             path: "Benchmarks/ReceiptBenchmarks",
             swiftSettings: strictSwift),
 
@@ -218,6 +234,14 @@ let package = Package(
             dependencies: [
                 "OneStopSim", "OneStopWire", "KioskDomain",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: strictSwift),
+        .testTarget(
+            name: "KioskSyncTests",
+            dependencies: [
+                "KioskSync", "OneStopSim", "OneStopWire", "KioskStore", "KioskDomain", "TestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: strictSwift),
         .testTarget(

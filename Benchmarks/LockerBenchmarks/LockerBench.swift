@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import DeviceTransports
 import Foundation
 import HardwareSims

@@ -2,17 +2,17 @@ import Foundation
 
 /// One benchmark run's results with the machine it ran on, written as JSON under
 /// `Benchmarks/results/` so numbers are always read with their context.
-struct BenchmarkRecord: Codable {
+public struct BenchmarkRecord: Codable, Sendable {
     /// Where and with what it ran.
-    struct Machine: Codable {
-        var cpuModel: String
-        var logicalCores: Int
-        var memoryGiB: Int
-        var kernel: String
-        var swiftBuild: String
+    public struct Machine: Codable, Sendable {
+        public var cpuModel: String
+        public var logicalCores: Int
+        public var memoryGiB: Int
+        public var kernel: String
+        public var swiftBuild: String
 
         /// Reads the current machine from `/proc` and `uname`.
-        static func current(buildConfiguration: String) -> Machine {
+        public static func current(buildConfiguration: String) -> Machine {
             let cpuInfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
             let model = cpuInfo.split(separator: "\n").first { $0.hasPrefix("model name") }
                 .map { String($0.split(separator: ":", maxSplits: 1).last ?? "").trimmingCharacters(in: .whitespaces) } ?? "unknown"
@@ -29,28 +29,52 @@ struct BenchmarkRecord: Codable {
     }
 
     /// One measured quantity.
-    struct Measurement: Codable {
-        var name: String
-        var unit: String
-        var samples: Int
-        var p50: Double
-        var p99: Double
+    public struct Measurement: Codable, Sendable {
+        public var name: String
+        public var unit: String
+        public var samples: Int
+        public var p50: Double
+        public var p99: Double
         /// A reference the goal is stated against (e.g. the wire time of one polling cycle), if any.
-        var reference: Double?
+        public var reference: Double?
         /// `p50 / reference` when there is a reference.
-        var ratioToReference: Double?
+        public var ratioToReference: Double?
         /// The goal in words, e.g. "≤ 1.5 × wire time".
-        var goal: String?
-        var note: String?
+        public var goal: String?
+        public var note: String?
+
+        /// A measurement; `ratioToReference` is given by the caller (usually `p50 / reference`).
+        public init(
+            name: String, unit: String, samples: Int, p50: Double, p99: Double, reference: Double? = nil,
+            ratioToReference: Double? = nil, goal: String? = nil, note: String? = nil
+        ) {
+            self.name = name
+            self.unit = unit
+            self.samples = samples
+            self.p50 = p50
+            self.p99 = p99
+            self.reference = reference
+            self.ratioToReference = ratioToReference
+            self.goal = goal
+            self.note = note
+        }
     }
 
-    var benchmark: String
-    var recordedAt: String
-    var machine: Machine
-    var measurements: [Measurement]
+    public var benchmark: String
+    public var recordedAt: String
+    public var machine: Machine
+    public var measurements: [Measurement]
+
+    /// A record of `measurements` taken now on `machine`.
+    public init(benchmark: String, recordedAt: String, machine: Machine, measurements: [Measurement]) {
+        self.benchmark = benchmark
+        self.recordedAt = recordedAt
+        self.machine = machine
+        self.measurements = measurements
+    }
 
     /// Writes the record as pretty JSON to `directory/<benchmark>.json`.
-    func write(to directory: URL) throws -> URL {
+    public func write(to directory: URL) throws -> URL {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -61,9 +85,9 @@ struct BenchmarkRecord: Codable {
 }
 
 /// Percentiles of a sample set (nearest-rank).
-enum Percentile {
+public enum Percentile {
     /// The `p`-th percentile (0–100) of `values`; 0 for an empty set.
-    static func of(_ values: [Double], _ p: Double) -> Double {
+    public static func of(_ values: [Double], _ p: Double) -> Double {
         guard !values.isEmpty else { return 0 }
         let sorted = values.sorted()
         let rank = Int((p / 100 * Double(sorted.count)).rounded(.up))
