@@ -26,6 +26,8 @@ public final class FaultController: Sendable {
     }
 
     private let state = Mutex(Snapshot(seed: 1, rules: [], generation: 0))
+    /// Woken (name `plan`) whenever a plan is installed or cleared.
+    let changes = ChangeWaiters()
     private let draws = Mutex(SplitMixGenerator(state: 1))
 
     public init() {}
@@ -37,6 +39,7 @@ public final class FaultController: Sendable {
                 seed: plan.seed, rules: plan.rules.map { RuleState(rule: $0, fired: 0) }, generation: snapshot.generation + 1)
         }
         draws.withLock { $0 = SplitMixGenerator(state: plan.seed) }
+        changes.notify("plan")
     }
 
     /// Removes every rule.
