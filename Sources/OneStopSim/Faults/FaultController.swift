@@ -13,13 +13,17 @@ public final class FaultController: Sendable {
 
     /// A rule's state: the rule and how often it fired.
     public struct RuleState: Codable, Sendable, Equatable {
+        /// The rule as installed.
         public var rule: FaultPlan.Rule
+        /// How many requests (or connections) it has played on.
         public var fired: Int
     }
 
     /// The installed plan as the control API shows it.
     public struct Snapshot: Codable, Sendable, Equatable {
+        /// The plan's seed.
         public var seed: UInt64
+        /// The rules in order, with fire counts.
         public var rules: [RuleState]
         /// Incremented by every install or clear; a held `timeout` request ends when it changes.
         public var generation: Int
@@ -30,6 +34,7 @@ public final class FaultController: Sendable {
     let changes = ChangeWaiters()
     private let draws = Mutex(SplitMixGenerator(state: 1))
 
+    /// No faults.
     public init() {}
 
     /// Replaces the plan; counts start from zero.
