@@ -27,10 +27,14 @@ extension ScannerHost: ControlledDevice {
 
 // Routes every device has, and the helpers the device routes share.
 extension ControlRoutes {
-    /// `GET {id}`, `POST {id}/unplug` and `POST {id}/replug` for every host in `hosts`.
-    static func registerCommonRoutes<Context: RequestContext, Host: ControlledDevice>(
-        on group: RouterGroup<Context>, hosts: [String: Host]
+    /// `GET` (every host, wrapped by `list`), `GET {id}`, `POST {id}/unplug` and
+    /// `POST {id}/replug` for the hosts in `hosts`.
+    static func registerCommonRoutes<Context: RequestContext, Host: ControlledDevice, List: ResponseEncodable>(
+        on group: RouterGroup<Context>, hosts: [String: Host], list: @escaping @Sendable ([Host.View]) -> List
     ) {
+        group.get { _, _ -> List in
+            list(await views(of: hosts))
+        }
         group.get(":id") { _, context -> Host.View in
             try await device(in: hosts, context).view()
         }

@@ -23,11 +23,9 @@ extension ControlRoutes {
         var paper: String
     }
 
+    /// Registers the printer routes on `printers` (`/api/printers`).
     static func registerPrinters<Context: RequestContext>(on printers: RouterGroup<Context>, hosts: [String: PrinterHost]) {
-        printers.get { _, _ -> PrinterList in
-            PrinterList(printers: await views(of: hosts))
-        }
-        registerCommonRoutes(on: printers, hosts: hosts)
+        registerCommonRoutes(on: printers, hosts: hosts) { PrinterList(printers: $0) }
         printers.put(":id/paper") { request, context -> PrinterView in
             let host = try device(in: hosts, context)
             let body = try await decodeBody(PaperBody.self, of: request, context, what: #"{"paper": "ok" | "nearEnd" | "out"}"#)

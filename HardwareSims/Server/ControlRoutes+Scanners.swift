@@ -20,11 +20,9 @@ extension ControlRoutes {
         var text: String
     }
 
+    /// Registers the scanner routes on `scanners` (`/api/scanners`).
     static func registerScanners<Context: RequestContext>(on scanners: RouterGroup<Context>, hosts: [String: ScannerHost]) {
-        scanners.get { _, _ -> ScannerList in
-            ScannerList(scanners: await views(of: hosts))
-        }
-        registerCommonRoutes(on: scanners, hosts: hosts)
+        registerCommonRoutes(on: scanners, hosts: hosts) { ScannerList(scanners: $0) }
         scanners.post(":id/scan-text") { request, context -> ScanResult in
             let host = try device(in: hosts, context)
             let body = try await decodeBody(ScanTextBody.self, of: request, context, what: #"{"text": "…"}"#)

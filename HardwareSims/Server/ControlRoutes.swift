@@ -28,10 +28,7 @@ public enum ControlRoutes {
     }
 
     private static func registerLockBuses<Context: RequestContext>(on buses: RouterGroup<Context>, hosts: [String: LockBusHost]) {
-        buses.get { _, _ -> LockBusList in
-            LockBusList(buses: await views(of: hosts))
-        }
-        registerCommonRoutes(on: buses, hosts: hosts)
+        registerCommonRoutes(on: buses, hosts: hosts) { LockBusList(buses: $0) }
         buses.post(":id/boards/:board/channels/:channel/:action") { _, context -> ChannelView in
             let host = try device(in: hosts, context)
             let board = try number(context, "board", as: UInt8.self)

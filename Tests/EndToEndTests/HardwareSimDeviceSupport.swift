@@ -7,18 +7,14 @@ import Testing
 /// Real device traffic for the kiosk-hwsim tests: ESC/POS jobs built with `EscPosJob`, and
 /// readers that wait (with generous hang guards) for what an emulator sends.
 enum HardwareSimDeviceSupport {
-    /// A `width`-dot receipt strip holding the QR of `text`, centred, with its quiet zone.
-    static func qrBitmap(_ text: String, width: Int) throws -> MonoBitmap {
-        let matrix = try QRMatrix(text: text)
-        let symbol = try matrix.rasterised(moduleSize: try #require(matrix.largestModuleSize(fittingSide: min(width, 300))))
-        var canvas = try GreyImage(width: width, height: symbol.height)
-        let left = (width - symbol.width) / 2
-        for y in 0..<symbol.height {
-            for x in 0..<symbol.width where symbol.pixel(x: x, y: y) == GreyImage.black {
-                canvas.fillRectangle(x: left + x, y: y, width: 1, height: 1, value: GreyImage.black)
-            }
-        }
-        return try MonoBitmap(canvas)
+    /// A 58 mm (384-dot) receipt rendered by the kiosk's own `ReceiptRenderer`: a title and the
+    /// QR of `text`.
+    static func receiptBitmap(_ text: String) throws -> MonoBitmap {
+        let document = ReceiptDocument(blocks: [
+            .title("Biên nhận hồ sơ"),
+            .qrCode(payload: text, moduleSize: nil, errorCorrection: .medium),
+        ])
+        return try MonoBitmap(try ReceiptRenderer(profile: .mm58).render(document))
     }
 
     /// Lines fed after the image by `receiptJob`.

@@ -59,7 +59,7 @@ import Testing
 
     @Test func jobOverTCP_becomesAPage_listedWithItsSize_andServedAsThePNGOfWhatWasPrinted() async throws {
         try await withPrinter { sim, _, port in
-            let bitmap = try Support.qrBitmap("DK-2026-000731", width: 384)
+            let bitmap = try Support.receiptBitmap("DK-2026-000731")
             let connection = try await TCPByteStream.connect(host: "127.0.0.1", port: port, timeout: .seconds(30))
             try await connection.write(try Support.receiptJob(bitmap), timeout: .seconds(30))
             await connection.close()

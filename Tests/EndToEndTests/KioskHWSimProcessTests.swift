@@ -132,8 +132,8 @@ import FoundationNetworking
         await bus.close()
 
         // When one receipt is sent over TCP and another over the PTY
-        let overTCP = try Support.qrBitmap("DK-2026-000731", width: 384)
-        let overPTY = try Support.qrBitmap("HS-PTY-0002", width: 384)
+        let overTCP = try Support.receiptBitmap("DK-2026-000731")
+        let overPTY = try Support.receiptBitmap("HS-PTY-0002")
         let connection = try await TCPByteStream.connect(host: "127.0.0.1", port: tcpPort, timeout: .seconds(30))
         try await connection.write(try Support.receiptJob(overTCP), timeout: .seconds(30))
         await connection.close()
@@ -159,6 +159,11 @@ import FoundationNetworking
         let scanned = try await HTTPReply.call(
             "POST", control.appendingPathComponent("scanners/scanner0/scan-text"), body: Data(#"{"text": "DK-2026-000731"}"#.utf8))
         #expect(scanned.status == 200)
+        #expect(try await Support.read(15, from: scanner) == Array("DK-2026-000731\r".utf8))
+        // And the printed receipt held under the scanner (its page PNG) scans as its QR
+        let receipt = try await HTTPReply.call("GET", printer.appendingPathComponent("pages/0.png")).data
+        let fromPaper = try await HTTPReply.call("POST", control.appendingPathComponent("scanners/scanner0/scan-image"), body: receipt)
+        #expect(fromPaper.json["sent"] as? [String] == ["DK-2026-000731"], "\(fromPaper.errorMessage ?? "")")
         #expect(try await Support.read(15, from: scanner) == Array("DK-2026-000731\r".utf8))
         await scanner.close()
 
