@@ -7,7 +7,9 @@ import Logging
 /// link, a TCP listener). Each port runs its own serving loop (`servePTY`, `serveTCP`);
 /// `unplug()` closes every open port at once and keeps them closed, `replug()` lets the loops
 /// open them again at the same link and port — the way a USB adapter or a network printer's
-/// cable comes and goes.
+/// cable comes and goes. A PTY whose serving fails (other than a timed-out write, which is
+/// logged and retried) counts as pulled: the whole device is unplugged until `replug()`.
+/// `replug()` while plugged does nothing, so it can never cancel a later unplug.
 public actor DevicePlug {
     /// What the device is, for log messages (`lock bus`, `printer`, `scanner`).
     public nonisolated let kind: String
