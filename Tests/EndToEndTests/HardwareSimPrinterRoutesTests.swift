@@ -2,6 +2,7 @@ import DeviceProtocols
 import DeviceTransports
 import Foundation
 import HardwareSimServer
+import HardwareSims
 import KioskHAL
 import Testing
 
@@ -23,6 +24,21 @@ import Testing
             #expect(try await Support.eventually { await host.plug.tcpPort != nil })
             let port = try #require(await host.plug.tcpPort)
             try await body(sim, host, port)
+        }
+    }
+
+    @Test func configuredFaultPlan_isInstalledWhenThePrinterStarts_andOverTCPTheStatusSaysSo() async throws {
+        let sandbox = try KioskdSandbox()
+        defer { sandbox.remove() }
+        var configuration = configuration(sandbox.directory)
+        configuration.printers[0].faults = .inline(PrinterFaultPlan(name: "low", faults: [PrinterScheduledFault(.paperNearEnd)]))
+        try await InProcessHardwareSim.with(configuration) { sim in
+            #expect(try await sim.call("GET", "api/printers/printer0").json["paper"] as? String == "nearEnd")
+            let host = try #require(sim.simulator.printers["printer0"])
+            #expect(try await Support.eventually { await host.plug.tcpPort != nil })
+            let connection = try await TCPByteStream.connect(host: "127.0.0.1", port: try #require(await host.plug.tcpPort), timeout: .seconds(30))
+            #expect(try await Support.status(.paperSensor, on: connection) == .paperSensor(nearEnd: true, paperEnd: false))
+            await connection.close()
         }
     }
 
