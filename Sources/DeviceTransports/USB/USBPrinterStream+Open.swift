@@ -1,7 +1,26 @@
 import CLibUSB
+import Foundation
 import KioskHAL
 
 extension USBPrinterStream {
+    /// `open(context:match:name:sysfs:)` run on a dispatch queue, for callers on the Swift
+    /// concurrency pool (actors, services). Same results and errors.
+    public static func connect(
+        context: USBContext, match: USBDeviceMatch, name: String, sysfs: USBSysfs = USBSysfs()
+    ) async throws(HALError) -> USBPrinterStream {
+        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<USBPrinterStream, HALError>, Never>) in
+            openQueue.async {
+                continuation.resume(returning: Result { () throws(HALError) in
+                    try open(context: context, match: match, name: name, sysfs: sysfs)
+                })
+            }
+        }
+        return try result.get()
+    }
+
+    /// Where `connect` runs the blocking open.
+    private static let openQueue = DispatchQueue(label: "DeviceTransports.usb.open")
+
     /// Opens the printer `match` names on `context`: finds the one matching device, reads its
     /// active configuration (the kernel's sysfs copy, else `GET_DESCRIPTOR` over the handle),
     /// selects the printer interface, detaches a bound kernel driver (usblp), claims the

@@ -38,7 +38,7 @@ import Testing
         }
     }
 
-    @Test func openOnThisMachine_reportsTheMissingPrinter_notACrash() throws {
+    @Test func openOnThisMachine_reportsTheMissingPrinter_notACrash() async throws {
         let context = try USBContext()
         let attached = try context.devices()
         let match = USBDeviceMatch(vendorID: 0x0416, productID: 0x5011, bus: 9, ports: [7])
@@ -48,6 +48,12 @@ import Testing
         } catch {
             #expect(error.kind == .disconnected)
             #expect(error.detail == "no USB device 0416:5011@9-7 attached (\(attached.count) USB devices seen)")
+        }
+        do {
+            _ = try await USBPrinterStream.connect(context: context, match: match, name: "printer0")
+            Issue.record("no printer is attached at 9-7")
+        } catch {
+            #expect(error.kind == .disconnected)
         }
     }
 }

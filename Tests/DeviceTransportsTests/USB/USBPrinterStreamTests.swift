@@ -19,6 +19,12 @@ import TestSupport
         return (0..<count).map { _ in UInt8(truncatingIfNeeded: random.next()) }
     }
 
+    /// The index of the first byte where the device's copy differs from the job (or where one ends).
+    private func firstDifference(_ received: [UInt8], _ sent: [UInt8]) -> Int? {
+        zip(received, sent).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+            ?? (received.count == sent.count ? nil : min(received.count, sent.count))
+    }
+
     @Test func write_resumesPartialTimeouts_andTheDeviceGetsEveryByteOnce() async throws {
         // Given a printer that takes a few bytes and then times out, three times
         let handle = ScriptedUSBPrinterHandle(writes: [.timedOut(after: 7), .timedOut(after: 0), .timedOut(after: 300), .completed(5)])
@@ -29,7 +35,7 @@ import TestSupport
         try await printer.write(data, timeout: .seconds(30))
 
         // Then the device received exactly the job, in order, and never from the start again
-        #expect(handle.received == data)
+        #expect(firstDifference(handle.received, data) == nil)
         // (each transfer starts where the last one stopped: 7, 7, 307, 312, 16 696 bytes in)
         let counts = handle.calls.compactMap { call -> Int? in
             if case let .write(_, count, _) = call { return count }
@@ -57,7 +63,7 @@ import TestSupport
         let printer = stream(handle)
         let data = job(100)
         try await printer.write(data, timeout: .seconds(30))
-        #expect(handle.received == data)
+        #expect(firstDifference(handle.received, data) == nil)
         await printer.close()
     }
 
