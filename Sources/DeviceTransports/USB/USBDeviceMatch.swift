@@ -73,6 +73,8 @@ public struct USBDeviceMatch: Hashable, Sendable, CustomStringConvertible {
         return ids + "@\(location.bus)-" + location.ports.map(String.init).joined(separator: ".")
     }
 
+    /// Equal when ids and location (if any) are equal.
     public static func == (lhs: USBDeviceMatch, rhs: USBDeviceMatch) -> Bool { lhs.description == rhs.description }
+    /// Hashes the ids and location through their text form.
     public func hash(into hasher: inout Hasher) { hasher.combine(description) }
 }
