@@ -223,4 +223,24 @@ final class ScriptedInventorySource: USBInventorySource {
             #expect(monitor.devices.isEmpty)
         }
     }
+
+    @Test func libusbThatCannotStart_isAnEmptyInventoryWithAReason() async throws {
+        // Given an inventory whose libusb session could not be created
+        let inventory = USBInventory(context: nil, startProblem: "libusb_init failed: LIBUSB_ERROR_OTHER (-99)")
+        let clock = ManualTestClock()
+        let monitor = USBHotplugMonitor(source: inventory, rescanInterval: .seconds(10), clock: clock)
+
+        // When the monitor runs and ticks once
+        let events = try await drive(monitor) {
+            while monitor.completedScans < 1 { await Task.yield() }
+            clock.advance(by: .seconds(10))
+            while monitor.completedScans < 2 { await Task.yield() }
+        }
+
+        // Then there are no devices, no events, no hints, and the reason is kept
+        #expect(try await inventory.scan().isEmpty)
+        #expect(inventory.startChangeHints() == nil)
+        #expect(events.isEmpty)
+        #expect(inventory.startProblem == "libusb_init failed: LIBUSB_ERROR_OTHER (-99)")
+    }
 }
