@@ -56,7 +56,7 @@ import Testing
             #expect(try await rig.printer.print(job, bound: .seconds(60)) == .printed)
             // Then the emulator's page is the receipt, and zbar finds exactly the dossier code
             let page = try #require(await rig.emulator.pages.first)
-            #expect(ReceiptPrinterRig.page(page, shows: job))
+            #expect(page.shows(job))
             let symbols = try BarcodeImageDecoder().decode(try page.greyImage())
             let qr = symbols.filter(\.isQRCode)
             #expect(qr.count == 1)

@@ -29,7 +29,7 @@ import Testing
             let pages = await rig.emulator.pages
             #expect(pages.count == 1)
             let page = try #require(pages.first)
-            #expect(ReceiptPrinterRig.page(page, shows: job))
+            #expect(page.shows(job))
             #expect(page.isComplete && page.cut == .partial)
         }
     }
@@ -41,7 +41,7 @@ import Testing
             #expect(await rig.printer.status() == ReceiptPrinterStatus(device: .online, paper: .ok, cover: .closed, cutter: .ok))
             #expect(rig.printer.capabilities.paperWidthDots == 384)
             #expect(rig.printer.capabilities.hasCutter)
-            #expect(await rig.events.all.first == .online)
+            #expect(await rig.saw(.online))
         }
     }
 
@@ -80,18 +80,18 @@ import Testing
     func unplugAndReplug_areReported_andPrintingResumes(_ transport: PrinterTransport) async throws {
         try await ReceiptPrinterRig.with(transport) { rig throws in
             #expect(await rig.ready())
-            let seen = await rig.events.all.count
+            let seen = await rig.log.events.count
             await rig.port.unplug()
             #expect(await rig.saw(.unplugged, since: seen))
             #expect(await rig.eventually { await rig.printer.status().device == .powerOff })
-            let lost = await rig.events.all.count
+            let lost = await rig.log.events.count
             await rig.port.replug()
             #expect(await rig.saw(.online, since: lost))
             #expect(await rig.ready())
             let job = try ReceiptPrinterRig.job(id: "after-replug", image: try Self.picture(height: 64))
             #expect(try await rig.printer.print(job, bound: .seconds(30)) == .printed)
             let page = try #require(await rig.emulator.pages.last)
-            #expect(ReceiptPrinterRig.page(page, shows: job))
+            #expect(page.shows(job))
         }
     }
 }

@@ -104,12 +104,6 @@ actor PrinterPort {
     }
 }
 
-/// Everything the printer published, in order.
-actor PrinterEvents {
-    private(set) var all: [ReceiptPrinterEvent] = []
-    func append(_ event: ReceiptPrinterEvent) { all.append(event) }
-}
-
 /// A `ReceiptPrinter` under test (the production ESC/POS driver) in front of the printer
 /// emulator over one transport.
 struct ReceiptPrinterRig: Sendable {
@@ -117,7 +111,7 @@ struct ReceiptPrinterRig: Sendable {
     let printer: EscPosPrinter
     let emulator: EscPosPrinterEmulator
     let port: PrinterPort
-    let events: PrinterEvents
+    let log: EventLog<ReceiptPrinterEvent>
 
     /// Runs printer, emulator and event log over `transport` while `body` drives the test.
     static func with(
@@ -131,18 +125,18 @@ struct ReceiptPrinterRig: Sendable {
         let configuration = EscPosPrinterConfiguration(
             capabilities: ReceiptPrinterCapabilities(
                 paperWidthDots: paperWidth, dotsPerInch: 203, hasCutter: true, reportsPaperNearEnd: true),
-            statusTimeout: .seconds(1), statusPollInterval: .milliseconds(50), writeTimeout: .seconds(20),
+            statusTimeout: .seconds(5), statusPollInterval: .milliseconds(50), writeTimeout: .seconds(20),
             reconnectInitial: .milliseconds(20), reconnectMaximum: .milliseconds(200))
         let printer = EscPosPrinter(name: "printer0", configuration: configuration, clock: ContinuousClock()) {
             try await port.open()
         }
         let emulator = EscPosPrinterEmulator(core: try EscPosPrinterEmulatorCore(paperWidth: paperWidth, faults: faults))
-        let rig = ReceiptPrinterRig(transport: transport, printer: printer, emulator: emulator, port: port, events: PrinterEvents())
+        let rig = ReceiptPrinterRig(transport: transport, printer: printer, emulator: emulator, port: port, log: EventLog())
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await printer.run() }
             group.addTask { await port.serve(emulator) }
             group.addTask {
-                for await event in printer.events { await rig.events.append(event) }
+                for await event in printer.events { await rig.log.append(event) }
             }
             defer { group.cancelAll() }
             try await body(rig)
@@ -150,20 +144,14 @@ struct ReceiptPrinterRig: Sendable {
         }
     }
 
-    /// Polls `condition` every 10 ms until it holds or the hang guard (30 s) passes.
+    /// Polls `condition` until it holds or the hang guard (30 s) passes.
     func eventually(_ condition: @Sendable () async -> Bool) async -> Bool {
-        let clock = ContinuousClock()
-        let end = clock.now + .seconds(30)
-        while clock.now < end {
-            if await condition() { return true }
-            try? await Task.sleep(for: .milliseconds(10))
-        }
-        return await condition()
+        await HALConformanceTests.eventually(condition)
     }
 
     /// Waits until `event` was published after the `since`-th event.
     func saw(_ event: ReceiptPrinterEvent, since: Int = 0) async -> Bool {
-        await eventually { await events.all.dropFirst(since).contains(event) }
+        await eventually { await log.events.dropFirst(since).contains(event) }
     }
 
     /// Waits until the printer reports itself ready.
@@ -173,13 +161,5 @@ struct ReceiptPrinterRig: Sendable {
     static func job(id: String, image: GreyImage, feedLines: UInt8 = 3) throws -> ReceiptPrintJob {
         let bitmap = try MonoBitmap(image)
         return try ReceiptPrintJob(id: id, widthDots: bitmap.width, heightDots: bitmap.height, packedRows: bitmap.rows, feedLines: feedLines)
-    }
-
-    /// Whether `page` shows `job` (as wide as the paper) in its first rows, blank below.
-    static func page(_ page: PrintedPage, shows job: ReceiptPrintJob) -> Bool {
-        let stride = page.bitmap.bytesPerRow
-        guard page.width == job.widthDots, page.height >= job.heightDots else { return false }
-        return Array(page.bitmap.rows[0..<(stride * job.heightDots)]) == job.packedRows
-            && page.bitmap.rows[(stride * job.heightDots)...].allSatisfy { $0 == 0 }
     }
 }

@@ -132,10 +132,10 @@ struct DriverRig: Sendable {
 
 /// Polling with a hang guard, for tests that do not use `DriverRig`.
 struct HangGuard {
-    /// Polls `condition` every 10 ms until it holds or 10 s pass.
+    /// Polls `condition` every 10 ms until it holds or 30 s pass.
     func eventually(_ condition: @Sendable () async -> Bool) async -> Bool {
         let clock = ContinuousClock()
-        let end = clock.now + .seconds(10)
+        let end = clock.now + .seconds(30)
         while clock.now < end {
             if await condition() { return true }
             try? await Task.sleep(for: .milliseconds(10))

@@ -43,7 +43,7 @@ import Testing
             let again = try PrinterJobs.pattern(id: "reprint", height: 120)
             #expect(try await rig.printer.print(again, bound: .seconds(30)) == .printed)
             let pages = await rig.emulator.pages
-            #expect(pages.count == 2 && PrinterJobs.page(pages[1], shows: again))
+            #expect(pages.count == 2 && pages[1].shows(again))
         }
     }
 
@@ -127,7 +127,7 @@ import Testing
             let job = try PrinterJobs.pattern(height: 120)
             #expect(try await rig.printer.print(job, bound: .seconds(60)) == .printed)
             let page = try #require(await rig.emulator.pages.first)
-            #expect(PrinterJobs.page(page, shows: job))
+            #expect(page.shows(job))
             #expect(await rig.emulator.snapshot.readPace != nil)
         }
     }

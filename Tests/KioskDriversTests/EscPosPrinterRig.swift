@@ -57,7 +57,7 @@ struct EscPosPrinterRig: Sendable {
 
     /// A 576-dot printer with cutter and near-end sensor, fast idle polling, short status bound.
     static func configuration(
-        paperWidth: Int = 576, hasCutter: Bool = true, statusTimeout: Duration = .milliseconds(500)
+        paperWidth: Int = 576, hasCutter: Bool = true, statusTimeout: Duration = .seconds(3)
     ) -> EscPosPrinterConfiguration {
         EscPosPrinterConfiguration(
             capabilities: ReceiptPrinterCapabilities(
@@ -94,15 +94,9 @@ struct EscPosPrinterRig: Sendable {
         }
     }
 
-    /// Polls `condition` every 10 ms until it holds or the hang guard (30 s) passes.
+    /// Polls `condition` until it holds or the hang guard (30 s) passes.
     func eventually(_ condition: @Sendable () async -> Bool) async -> Bool {
-        let clock = ContinuousClock()
-        let end = clock.now + .seconds(30)
-        while clock.now < end {
-            if await condition() { return true }
-            try? await Task.sleep(for: .milliseconds(10))
-        }
-        return await condition()
+        await HangGuard().eventually(condition)
     }
 
     /// Waits until `event` was published.
@@ -135,13 +129,5 @@ enum PrinterJobs {
             }
         }
         return try ReceiptPrintJob(id: id, widthDots: width, heightDots: height, packedRows: rows, feedLines: 2, finish: finish)
-    }
-
-    /// Whether `page` shows `job` (as wide as the paper) in its first rows, blank below.
-    static func page(_ page: PrintedPage, shows job: ReceiptPrintJob) -> Bool {
-        let stride = page.bitmap.bytesPerRow
-        guard page.width == job.widthDots, page.height >= job.heightDots else { return false }
-        let top = Array(page.bitmap.rows[0..<(stride * job.heightDots)])
-        return top == job.packedRows && page.bitmap.rows[(stride * job.heightDots)...].allSatisfy { $0 == 0 }
     }
 }

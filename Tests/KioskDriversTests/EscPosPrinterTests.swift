@@ -19,10 +19,10 @@ import Testing
             let pages = await rig.emulator.pages
             let page = try #require(pages.first)
             #expect(pages.count == 1)
-            #expect(PrinterJobs.page(page, shows: job))
+            #expect(page.shows(job))
             #expect(page.cut == .partial)
             #expect(page.isComplete)
-            #expect(await rig.log.events.first == .online)
+            #expect(await rig.saw(.online))
             #expect(await rig.printer.status() == ReceiptPrinterStatus(device: .online, paper: .ok, cover: .closed, cutter: .ok))
         }
     }
@@ -56,7 +56,7 @@ import Testing
         let slow = PrinterFaultPlan(faults: [PrinterScheduledFault(.slowConsumer(maxBytesPerPass: 256, delayMilliseconds: 5))])
         try await EscPosPrinterRig.run(faults: slow, capacity: 512) { rig throws in
             #expect(await rig.ready())
-            let job = try PrinterJobs.pattern(height: 400)
+            let job = try PrinterJobs.pattern(height: 1500)
             try await withThrowingTaskGroup(of: ReceiptPrintOutcome.self) { group throws in
                 group.addTask { try await rig.printer.print(job, bound: .seconds(60)) }
                 // When a second job arrives while the first one's bytes are flowing
