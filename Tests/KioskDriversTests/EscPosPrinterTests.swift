@@ -137,4 +137,35 @@ import Testing
             #expect(await rig.cable.opens >= 2)
         }
     }
+
+    @Test func statusRepliesWithoutTheReplyPattern_areNeverTakenAsReady_andNothingIsPrinted() async throws {
+        // Given a device that answers every query with 0xFF (not 0xx1xx10), as a confused
+        // printer or a wrong device on the port would
+        let (host, device) = InMemoryByteStream.pair(name: "printer0")
+        let printer = EscPosPrinter(name: "printer0", configuration: EscPosPrinterRig.configuration(statusTimeout: .milliseconds(300)),
+                                    clock: ContinuousClock()) { host }
+        let received = ByteCounter()
+        try await withThrowingTaskGroup(of: Void.self) { group throws in
+            group.addTask { await printer.run() }
+            group.addTask {
+                while let bytes = try? await device.read(maxCount: 4096, timeout: .seconds(30)) {
+                    await received.add(bytes.count)
+                    try await device.write([UInt8](repeating: 0xFF, count: bytes.count / 3), timeout: .seconds(5))
+                }
+            }
+            defer { group.cancelAll() }
+            let guardWait = HangGuard()
+            #expect(await guardWait.eventually { await printer.status().device == .offline })
+            // When a job is asked for, Then it is refused as offline and no raster is sent
+            #expect(try await printer.print(try PrinterJobs.pattern(height: 10), bound: .seconds(10)) == .notPrinted(.offline))
+            #expect(await received.total % 12 == 0)
+            await device.close()
+        }
+    }
+}
+
+/// Counts bytes a fake device received.
+actor ByteCounter {
+    private(set) var total = 0
+    func add(_ count: Int) { total += count }
 }
