@@ -83,10 +83,21 @@ actor PortSwitch {
     }
 }
 
-/// Everything the bank published, in order.
-actor EventLog {
-    private(set) var events: [LockerEvent] = []
-    func append(_ event: LockerEvent) { events.append(event) }
+/// Everything a device published, in order.
+actor EventLog<Event: Sendable> {
+    private(set) var events: [Event] = []
+    func append(_ event: Event) { events.append(event) }
+}
+
+/// Polls `condition` every 10 ms until it holds or the hang guard (30 s) passes.
+func eventually(_ condition: @Sendable () async -> Bool) async -> Bool {
+    let clock = ContinuousClock()
+    let end = clock.now + .seconds(30)
+    while clock.now < end {
+        if await condition() { return true }
+        try? await Task.sleep(for: .milliseconds(10))
+    }
+    return await condition()
 }
 
 /// A `LockerBank` under test (the production lock-bus driver) in front of the lock-board
@@ -96,7 +107,7 @@ struct LockerBankRig: Sendable {
     let bank: LockBusDriver
     let emulator: LockBoardEmulator
     let port: PortSwitch
-    let log: EventLog
+    let log: EventLog<LockerEvent>
 
     static let channels = 4
     static let boards: [UInt8] = [0, 1]
@@ -144,15 +155,9 @@ struct LockerBankRig: Sendable {
         }
     }
 
-    /// Polls `condition` every 10 ms until it holds or the hang guard (30 s) passes.
+    /// Polls `condition` until it holds or the hang guard (30 s) passes.
     func eventually(_ condition: @Sendable () async -> Bool) async -> Bool {
-        let clock = ContinuousClock()
-        let end = clock.now + .seconds(30)
-        while clock.now < end {
-            if await condition() { return true }
-            try? await Task.sleep(for: .milliseconds(10))
-        }
-        return await condition()
+        await HALConformanceTests.eventually(condition)
     }
 
     /// Waits until `event` was published.
