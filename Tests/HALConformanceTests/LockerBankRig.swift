@@ -130,6 +130,10 @@ struct LockerBankRig: Sendable {
             }
         }
         var timing = LockBusTiming.defaults(for: family)
+        // A generous command timeout: the suite runs beside CPU-heavy suites on a 2-core machine,
+        // and a driver starved for longer than the family default would see boards go offline
+        // that never did. Timeout behaviour itself is pinned by the driver's own tests.
+        timing.commandTimeout = .seconds(1)
         timing.pollInterval = .milliseconds(50)
         timing.reconnectInitial = .milliseconds(50)
         timing.reconnectMaximum = .milliseconds(200)
