@@ -1,6 +1,6 @@
 import DeviceProtocols
 import DeviceTransports
-import HardwareSims
+@testable import HardwareSims
 import KioskDrivers
 import KioskHAL
 import Testing
@@ -144,6 +144,45 @@ import Testing
             // Then one line comes out, the two run together (the domain parser refuses it);
             // the fragment alone was never delivered
             #expect(try await Self.next(&events) == Self.scanned("HS-1]Q1HS-2"))
+        }
+    }
+
+    @Test(arguments: ScannerTransport.allCases)
+    func lineSplitAcrossReads_isDeliveredWhole(transport: ScannerTransport) async throws {
+        try await ScannerRig.run(over: transport) { rig in
+            var events = rig.driver.events.makeAsyncIterator()
+            #expect(try await Self.next(&events) == .connected)
+            try await rig.driver.arm()
+            // When one line arrives in pieces, cut inside a multi-byte character and between CR and LF
+            let line = Array("]Q1".utf8) + Array(Self.vietnamese.utf8) + [0x0D, 0x0A]
+            let cuts = [2, 9, 10, line.count - 1]
+            var start = 0
+            for cut in cuts {
+                await rig.emulator.sendGarbage(Array(line[start..<cut]))
+                await rig.emulator.enqueue(.pause(.milliseconds(3)))
+                start = cut
+            }
+            await rig.emulator.sendGarbage(Array(line[start...]))
+            // Then it comes out once, whole
+            #expect(try await Self.next(&events) == Self.scanned(Self.vietnamese))
+        }
+    }
+
+    @Test(arguments: ScannerTransport.allCases)
+    func severalLinesInOneRead_areEachFramed(transport: ScannerTransport) async throws {
+        try await ScannerRig.run(over: transport) { rig in
+            var events = rig.driver.events.makeAsyncIterator()
+            #expect(try await Self.next(&events) == .connected)
+            try await rig.driver.arm()
+            // When a garbage line, a good line and a second good line arrive in one write
+            let lines = Self.garbage + Array("]Q1HS-1\r\n]Q1HS-2\r\n".utf8)
+            await rig.emulator.sendGarbage(lines)
+            // Then the garbage is refused, the first code delivered, the second dropped (disarmed)
+            #expect(try await Self.next(&events) == .rejected(.invalidUTF8))
+            #expect(try await Self.next(&events) == Self.scanned("HS-1"))
+            try await rig.driver.arm()
+            try await rig.emulator.scan(text: "HS-3")
+            #expect(try await Self.next(&events) == Self.scanned("HS-3"))
         }
     }
 
