@@ -9,16 +9,10 @@ import Testing
 /// in-memory pipe and a real PTY (raw, so the 24-byte records pass unchanged).
 /// Every wait is on an event; the suite's time limit is the hang guard.
 @Suite(.timeLimit(.minutes(1))) struct KeyboardWedgeScannerTests {
-    typealias Events = AsyncStream<ScanEvent>.Iterator
     typealias Rig = WedgeScannerRig
 
     /// Upper case, digits and shifted punctuation: the shift key is pressed and released around each.
     static let shifted = "HS-2026-000123|Nguyen Van A{x}~?"
-
-    static func next(_ events: inout Events) async throws -> ScanEvent {
-        let event = await events.next()
-        return try #require(event)
-    }
 
     static func scanned(_ text: String) -> ScanEvent {
         .scanned(Scan(text: text, source: .keyboardWedge))
@@ -30,12 +24,12 @@ import Testing
     func armedScan_withShiftedCharacters_deliversTheText_andDisarms(transport: ScannerTransport) async throws {
         try await Rig.run(over: transport) { rig in
             var events = rig.driver.events.makeAsyncIterator()
-            #expect(try await Self.next(&events) == .connected)
+            #expect(try await events.nextEvent() == .connected)
             try await rig.driver.arm()
             // When a code with upper case and shifted punctuation is typed
             try await rig.emulator.scan(text: Self.shifted)
             // Then it arrives intact as one wedge scan, and the scanner disarms
-            #expect(try await Self.next(&events) == Self.scanned(Self.shifted))
+            #expect(try await events.nextEvent() == Self.scanned(Self.shifted))
             #expect(await rig.driver.status() == ScannerStatus(device: .online, arming: .disarmed))
             #expect(rig.driver.capabilities.deliversUTF8 == false)
         }
@@ -45,7 +39,7 @@ import Testing
     func scanWithoutEnter_endsAfterTheIdleGap_onTheInjectedClock(transport: ScannerTransport) async throws {
         try await Rig.run(over: transport) { rig in
             var events = rig.driver.events.makeAsyncIterator()
-            #expect(try await Self.next(&events) == .connected)
+            #expect(try await events.nextEvent() == .connected)
             try await rig.driver.arm()
             // Given keys typed without Enter, held by the driver
             try await rig.emulator.sendUnterminated(text: "HS-1", pause: .zero)
@@ -53,7 +47,7 @@ import Testing
             // When the idle gap passes on the driver's clock
             rig.clock.advance(by: Rig.idleGap + .milliseconds(1))
             // Then the scan ends and is delivered
-            #expect(try await Self.next(&events) == Self.scanned("HS-1"))
+            #expect(try await events.nextEvent() == Self.scanned("HS-1"))
             #expect(await rig.driver.isScanInProgress == false)
         }
     }
@@ -62,14 +56,14 @@ import Testing
     func severalScansInOneRead_areEachEndedByEnter(transport: ScannerTransport) async throws {
         try await Rig.run(over: transport) { rig in
             var events = rig.driver.events.makeAsyncIterator()
-            #expect(try await Self.next(&events) == .connected)
+            #expect(try await events.nextEvent() == .connected)
             try await rig.driver.arm()
             // When a refused scan and a good one arrive in one write
             let records = Rig.unknownKeyScan + (try await rig.records(typing: "HS-2"))
             await rig.emulator.sendGarbage(records)
             // Then each is framed by its own Enter
-            #expect(try await Self.next(&events) == Self.unknownKey)
-            #expect(try await Self.next(&events) == Self.scanned("HS-2"))
+            #expect(try await events.nextEvent() == Self.unknownKey)
+            #expect(try await events.nextEvent() == Self.scanned("HS-2"))
         }
     }
 
@@ -77,7 +71,7 @@ import Testing
     func recordsSplitAcrossReads_areReassembled(transport: ScannerTransport) async throws {
         try await Rig.run(over: transport) { rig in
             var events = rig.driver.events.makeAsyncIterator()
-            #expect(try await Self.next(&events) == .connected)
+            #expect(try await events.nextEvent() == .connected)
             try await rig.driver.arm()
             // When the records of one scan arrive cut at odd offsets, with pauses between pieces
             let records = try await rig.records(typing: "Ab-9")
@@ -90,7 +84,7 @@ import Testing
             }
             await rig.emulator.sendGarbage(Array(records[offset...]))
             // Then the scan comes out whole
-            #expect(try await Self.next(&events) == Self.scanned("Ab-9"))
+            #expect(try await events.nextEvent() == Self.scanned("Ab-9"))
         }
     }
 
@@ -98,13 +92,13 @@ import Testing
     func overlongScan_isRejectedTooLong_andTheNextPasses(transport: ScannerTransport) async throws {
         try await Rig.run(over: transport) { rig in
             var events = rig.driver.events.makeAsyncIterator()
-            #expect(try await Self.next(&events) == .connected)
+            #expect(try await events.nextEvent() == .connected)
             try await rig.driver.arm()
             try await rig.emulator.sendOverlong(length: Rig.maximumLength + 1)
-            #expect(try await Self.next(&events) == .rejected(.tooLong(limit: Rig.maximumLength)))
+            #expect(try await events.nextEvent() == .rejected(.tooLong(limit: Rig.maximumLength)))
             // The gate stayed armed
             try await rig.emulator.scan(text: "HS-9")
-            #expect(try await Self.next(&events) == Self.scanned("HS-9"))
+            #expect(try await events.nextEvent() == Self.scanned("HS-9"))
         }
     }
 
@@ -112,20 +106,20 @@ import Testing
     func duplicate_withinWindow_dropped_afterWindow_accepted(transport: ScannerTransport) async throws {
         try await Rig.run(over: transport) { rig in
             var events = rig.driver.events.makeAsyncIterator()
-            #expect(try await Self.next(&events) == .connected)
+            #expect(try await events.nextEvent() == .connected)
             try await rig.driver.arm()
             try await rig.emulator.scan(text: "HS-7")
-            #expect(try await Self.next(&events) == Self.scanned("HS-7"))
+            #expect(try await events.nextEvent() == Self.scanned("HS-7"))
             // Given the scanner re-armed with no time passed, the same code is read again
             try await rig.driver.arm()
             try await rig.emulator.scan(text: "HS-7")
             await rig.emulator.sendGarbage(Rig.unknownKeyScan)
             // Then it is dropped (the rejection after it comes first)
-            #expect(try await Self.next(&events) == Self.unknownKey)
+            #expect(try await events.nextEvent() == Self.unknownKey)
             // And once the window has passed it is delivered
             rig.clock.advance(by: Rig.debounceWindow + .milliseconds(1))
             try await rig.emulator.scan(text: "HS-7")
-            #expect(try await Self.next(&events) == Self.scanned("HS-7"))
+            #expect(try await events.nextEvent() == Self.scanned("HS-7"))
         }
     }
 
@@ -133,20 +127,20 @@ import Testing
     func disarmed_dropsScans_untilArmed(transport: ScannerTransport) async throws {
         try await Rig.run(over: transport) { rig in
             var events = rig.driver.events.makeAsyncIterator()
-            #expect(try await Self.next(&events) == .connected)
+            #expect(try await events.nextEvent() == .connected)
             // Given a scanner never armed
             try await rig.emulator.scan(text: "HS-1")
             await rig.emulator.sendGarbage(Rig.unknownKeyScan)
             // Then only the rejection is published
-            #expect(try await Self.next(&events) == Self.unknownKey)
+            #expect(try await events.nextEvent() == Self.unknownKey)
             try await rig.driver.arm()
             try await rig.driver.disarm()
             try await rig.emulator.scan(text: "HS-2")
             await rig.emulator.sendGarbage(Rig.unknownKeyScan)
-            #expect(try await Self.next(&events) == Self.unknownKey)
+            #expect(try await events.nextEvent() == Self.unknownKey)
             try await rig.driver.arm()
             try await rig.emulator.scan(text: "HS-3")
-            #expect(try await Self.next(&events) == Self.scanned("HS-3"))
+            #expect(try await events.nextEvent() == Self.scanned("HS-3"))
         }
     }
 
@@ -154,7 +148,7 @@ import Testing
     func streamClosed_reportsDisconnected_reconnects_andDropsTheHalfTypedScan(transport: ScannerTransport) async throws {
         try await Rig.run(over: transport) { rig in
             var events = rig.driver.events.makeAsyncIterator()
-            #expect(try await Self.next(&events) == .connected)
+            #expect(try await events.nextEvent() == .connected)
             try await rig.driver.arm()
             // Given half a scan held by the driver, with shift down
             var records = try await rig.records(typing: "X", enter: false)
@@ -163,13 +157,13 @@ import Testing
             try await rig.waitForScanInProgress()
             // When the device goes away and comes back
             await rig.port.cut()
-            #expect(try await Self.next(&events) == .disconnected)
-            #expect(try await Self.next(&events) == .connected)
+            #expect(try await events.nextEvent() == .disconnected)
+            #expect(try await events.nextEvent() == .connected)
             // Then the half scan and the shift state are gone, and scanning works
             #expect(await rig.driver.isScanInProgress == false)
             try await rig.driver.arm()
             try await rig.emulator.scan(text: "hs-4")
-            #expect(try await Self.next(&events) == Self.scanned("hs-4"))
+            #expect(try await events.nextEvent() == Self.scanned("hs-4"))
         }
     }
 

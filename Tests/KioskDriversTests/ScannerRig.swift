@@ -130,3 +130,11 @@ func withScannerHarness(
     }
     await port.shutdown()
 }
+
+extension AsyncStream<ScanEvent>.Iterator {
+    /// The next event; fails the test when the stream finished instead.
+    mutating func nextEvent() async throws -> ScanEvent {
+        let event = await next()
+        return try #require(event)
+    }
+}
