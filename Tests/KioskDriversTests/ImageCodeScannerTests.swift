@@ -1,4 +1,5 @@
 import DeviceProtocols
+import Foundation
 import KioskDrivers
 import KioskHAL
 import Testing
@@ -88,8 +89,17 @@ import Testing
             try await rig.driver.arm()
             try channel.send(file: PNGEncoder.encode(Rig.qr("HS-PNG")))
             #expect(try await events.nextEvent() == Self.scanned("HS-PNG"))
-            // A file that is neither is refused to the sender, and nothing is queued
+            // A file on disk, as a camera tool drops it
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("frame-\(UUID().uuidString).pgm").path
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let file = Data(PGMDecoder.encode(try Rig.qr("HS-FILE")))
+            #expect(FileManager.default.createFile(atPath: path, contents: file))
+            try await rig.driver.arm()
+            try channel.send(contentsOf: path)
+            #expect(try await events.nextEvent() == Self.scanned("HS-FILE"))
+            // A file that is neither format, or is missing, is refused to the sender, and nothing is queued
             #expect(throws: ImageFileError.unknownFormat) { try channel.send(file: Array("GIF89a".utf8)) }
+            #expect(throws: ImageFileError.self) { try channel.send(contentsOf: path + ".missing") }
         }
     }
 }
