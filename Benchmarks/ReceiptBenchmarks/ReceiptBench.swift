@@ -33,19 +33,9 @@ struct ReceiptBench {
         measurements.append(try freshRendererLatency(profile: .mm80))
         measurements.append(try decodeLatency(job: wide.job))
 
-        #if DEBUG
-        let build = "debug"
-        #else
-        let build = "release"
-        #endif
-        let record = BenchmarkRecord(
-            benchmark: "receipt", recordedAt: ISO8601DateFormatter().string(from: Date()),
-            machine: .current(buildConfiguration: build), measurements: measurements)
+        let record = BenchmarkRecord.now(benchmark: "receipt", measurements: measurements)
         let url = try record.write(to: URL(fileURLWithPath: options.output))
-        for m in measurements {
-            let ratio = m.ratioToReference.map { String(format: "  ratio %.2f", $0) } ?? ""
-            print(String(format: "%-58@ p50 %9.3f %@  p99 %9.3f%@", m.name as NSString, m.p50, m.unit as NSString, m.p99, ratio))
-        }
+        record.summaryLines.forEach { print($0) }
         print("written \(url.path)")
     }
 
@@ -73,7 +63,7 @@ struct ReceiptBench {
         return text.split(separator: " ").first.map(String.init) ?? "?"
     }
 
-    /// "load 1.23→4.56": the 1-minute load average before and after a measurement.
+    /// The 1-minute load average before (`before`, read when the measurement began) and now.
     static func loadNote(_ before: String) -> String {
         "1-min load average \(before) before, \(loadAverage()) after (2 cores, shared)"
     }
