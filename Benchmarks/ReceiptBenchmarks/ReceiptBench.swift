@@ -39,18 +39,35 @@ struct ReceiptBench {
         print("written \(url.path)")
     }
 
-    /// Runs `body` `warmup` times, then `samples` times timed; milliseconds per run.
-    static func timed(warmup: Int, samples: Int, _ body: () throws -> Void) rethrows -> [Double] {
+    /// Wall-clock and on-CPU milliseconds of each timed run.
+    struct Timings {
+        var wall: [Double] = []
+        var cpu: [Double] = []
+    }
+
+    /// Runs `body` `warmup` times, then `samples` times timed (wall clock and the thread's CPU
+    /// time, which the other builds on a shared machine disturb less).
+    static func timed(warmup: Int, samples: Int, _ body: () throws -> Void) rethrows -> Timings {
         for _ in 0..<warmup { try body() }
         let clock = ContinuousClock()
-        var times: [Double] = []
-        times.reserveCapacity(samples)
+        var times = Timings()
+        times.wall.reserveCapacity(samples)
+        times.cpu.reserveCapacity(samples)
         for _ in 0..<samples {
+            let cpuStart = threadCPUMilliseconds()
             let start = clock.now
             try body()
-            times.append(milliseconds(start.duration(to: clock.now)))
+            times.wall.append(milliseconds(start.duration(to: clock.now)))
+            times.cpu.append(threadCPUMilliseconds() - cpuStart)
         }
         return times
+    }
+
+    /// CPU time the calling thread has used, in milliseconds.
+    static func threadCPUMilliseconds() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) * 1_000 + Double(spec.tv_nsec) / 1e6
     }
 
     static func milliseconds(_ duration: Duration) -> Double {
