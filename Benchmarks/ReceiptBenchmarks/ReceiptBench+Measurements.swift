@@ -44,7 +44,8 @@ extension ReceiptBench {
         return .init(
             name: "hand-in receipt → ESC/POS bytes, \(profile.widthDots) dots, new renderer each run", unit: "ms",
             samples: times.wall.count, p50: Percentile.of(times.wall, 50), p99: Percentile.of(times.wall, 99),
-            note: "wall clock; as above but fonts loaded and every glyph rasterised again in each run (the cost of not keeping a renderer); \(loadNote(before))")
+            note: "wall clock; as above but fonts loaded and every glyph rasterised again in each run (the cost of not keeping a renderer); "
+                + "thread CPU time p50 \(format(Percentile.of(times.cpu, 50))) ms; \(loadNote(before))")
     }
 
     /// Printed page → `GreyImage` → zbar; every decode must read the dossier code back.
