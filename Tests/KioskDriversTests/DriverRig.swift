@@ -63,6 +63,10 @@ struct DriverRig: Sendable {
     let recorder: EventRecorder
 
     static let channels = 4
+    /// A generous command timeout: these suites run beside CPU-heavy ones on a 2-core machine,
+    /// and a driver starved for longer than the family default (100/200 ms) would see boards go
+    /// offline that never did. Tests of the timeout itself pass the family default.
+    static let commandTimeout: Duration = .seconds(1)
 
     static func label(_ board: UInt8, _ channel: Int) -> String { "A\(board)-\(channel)" }
 
@@ -72,6 +76,7 @@ struct DriverRig: Sendable {
     /// `springDoors` overrides the emulator's default (WKLY doors spring ajar, Kerong doors do not).
     static func with(
         _ family: LockerSlotAddress.Family, boards: [UInt8] = [0, 1], springDoors: Bool? = nil,
+        commandTimeout: Duration = DriverRig.commandTimeout,
         body: @Sendable (DriverRig) async throws -> Void
     ) async throws {
         let emulated: LockBoardFamily = family == .kerong ? .kerong : .wkly(channels: channels)
@@ -86,6 +91,7 @@ struct DriverRig: Sendable {
         }
         let map = try LockerSlotMap(buses: ["bus": family], entries: entries)
         var timing = LockBusTiming.defaults(for: family)
+        timing.commandTimeout = commandTimeout
         timing.pollInterval = .milliseconds(50)
         timing.transactionGap = .milliseconds(10)
         timing.reconnectInitial = .milliseconds(50)

@@ -18,7 +18,7 @@ import Testing
             try await rig.emulator.forceDoor(board: 0, channel: 3)
             // Then it is still reported, and an open on board 0 still confirms
             #expect(await rig.saw(.doorOpenedWithoutCommand(slot: "A0-3")))
-            let outcome = try await rig.driver.open(slot: "A0-2", purpose: .load, bound: .seconds(2))
+            let outcome = try await rig.driver.open(slot: "A0-2", purpose: .load, bound: .seconds(20))
             #expect(outcome == .confirmed)
             #expect(await rig.unlockRequests() == 1)
             #expect(await rig.driver.status(of: "A0-1")?.device == .online)
@@ -29,7 +29,7 @@ import Testing
         try await DriverRig.with(family) { rig in
             // Given slot A1-1 opened (latch released for the 2 s pulse)
             #expect(await rig.allOnline())
-            #expect(try await rig.driver.open(slot: "A1-1", purpose: .load, bound: .seconds(2)) == .confirmed)
+            #expect(try await rig.driver.open(slot: "A1-1", purpose: .load, bound: .seconds(20)) == .confirmed)
             if family == .wkly {
                 // WKLY doors spring ajar: close it inside the pulse so only the power cycle can re-latch it
                 try await rig.emulator.closeDoor(board: 1, channel: 1)
@@ -44,7 +44,7 @@ import Testing
             })
             if family == .kerong { #expect(await rig.saw(.doorClosed(slot: "A1-1"))) }
             // And the board still opens on request
-            #expect(try await rig.driver.open(slot: "A1-2", purpose: .load, bound: .seconds(2)) == .confirmed)
+            #expect(try await rig.driver.open(slot: "A1-2", purpose: .load, bound: .seconds(20)) == .confirmed)
         }
     }
 
@@ -63,7 +63,7 @@ import Testing
             #expect(await rig.saw(.boardOnline(board: "bus/1", slots: rig.labels(ofBoard: 1))))
             #expect(await rig.exchange.opens == 2)
             #expect(await rig.exchange.refusals == 2)
-            let outcome = try await rig.driver.open(slot: "A0-4", purpose: .pickup, bound: .seconds(2))
+            let outcome = try await rig.driver.open(slot: "A0-4", purpose: .pickup, bound: .seconds(20))
             #expect(outcome == .confirmed)
         }
     }
@@ -112,7 +112,7 @@ import Testing
             #expect(await rig.allOnline())
             await rig.emulator.install(FaultPlan(faults: [ScheduledFault(.duplicateReply, scope: FaultScope(board: 0))]))
             // When a slot on it is opened
-            let outcome = try await rig.driver.open(slot: "A0-3", purpose: .collect, bound: .seconds(2))
+            let outcome = try await rig.driver.open(slot: "A0-3", purpose: .collect, bound: .seconds(20))
             // Then it confirms with one pulse and no collision is claimed
             #expect(outcome == .confirmed)
             #expect(await rig.unlockRequests() == 1)
@@ -126,8 +126,8 @@ import Testing
             // Given both boards online
             #expect(await rig.allOnline())
             // When two slots on different boards are opened at the same moment
-            async let first = rig.driver.open(slot: "A0-1", purpose: .pickup, bound: .seconds(3))
-            async let second = rig.driver.open(slot: "A1-1", purpose: .pickup, bound: .seconds(3))
+            async let first = rig.driver.open(slot: "A0-1", purpose: .pickup, bound: .seconds(20))
+            async let second = rig.driver.open(slot: "A1-1", purpose: .pickup, bound: .seconds(20))
             let outcomes = try await [first, second]
             // Then both confirm, the board saw two unlock commands, and the driver began writing the
             // second at least the pulse spacing (300 ms) after the first (measured where the driver
@@ -152,10 +152,10 @@ import Testing
             // Given board 0 answering its next two commands later than the command timeout
             #expect(await rig.allOnline())
             await rig.emulator.install(FaultPlan(faults: [
-                ScheduledFault(.slowReply(delay: .milliseconds(250)), scope: FaultScope(board: 0), activation: .forNextCommands(2))
+                ScheduledFault(.slowReply(delay: .milliseconds(1500)), scope: FaultScope(board: 0), activation: .forNextCommands(2))
             ]))
             // When a slot on it is opened
-            let outcome = try await rig.driver.open(slot: "A0-2", purpose: .pickup, bound: .seconds(2))
+            let outcome = try await rig.driver.open(slot: "A0-2", purpose: .pickup, bound: .seconds(20))
             // Then the driver reads status after the timeouts, confirms, and never pulses twice
             #expect(outcome == .confirmed)
             #expect(await rig.unlockRequests() == 1)

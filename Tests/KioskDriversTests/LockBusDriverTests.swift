@@ -11,7 +11,7 @@ import Testing
             // Given a driver that has read every board
             #expect(await rig.allOnline())
             // When slot A0-1 is opened
-            let outcome = try await rig.driver.open(slot: "A0-1", purpose: .pickup, bound: .seconds(2))
+            let outcome = try await rig.driver.open(slot: "A0-1", purpose: .pickup, bound: .seconds(20))
             // Then it is confirmed with one pulse and a door-opened event
             #expect(outcome == .confirmed)
             #expect(await rig.unlockRequests() == 1)
@@ -107,7 +107,7 @@ import Testing
             // Given WKLY doors that stay shut when their latch releases
             #expect(await rig.allOnline())
             try await withThrowingTaskGroup(of: LockerOpenOutcome.self) { group in
-                group.addTask { try await rig.driver.open(slot: "A1-3", purpose: .pickup, bound: .seconds(3)) }
+                group.addTask { try await rig.driver.open(slot: "A1-3", purpose: .pickup, bound: .seconds(20)) }
                 // When the pulse has gone out (the 82 reply reports the door closed) and the citizen pulls the door
                 #expect(await rig.eventually { await rig.unlockRequests() == 1 })
                 #expect(await rig.eventually { (try? await rig.emulator.openDoor(board: 1, channel: 3)) != nil })

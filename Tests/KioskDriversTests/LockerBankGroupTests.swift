@@ -5,6 +5,13 @@ import Testing
 
 @Suite struct LockerBankGroupTests {
     /// A Kerong bus `k` (board 0, slots K-1…K-2, K-3 disabled) and a WKLY bus `w` (board 2, slots W-1…W-2).
+    /// The family's timing with the suites' generous command timeout (see `DriverRig.commandTimeout`).
+    static func timing(_ family: LockerSlotAddress.Family) -> LockBusTiming {
+        var timing = LockBusTiming.defaults(for: family)
+        timing.commandTimeout = DriverRig.commandTimeout
+        return timing
+    }
+
     static func map() throws -> LockerSlotMap {
         try LockerSlotMap(buses: ["k": .kerong, "w": .wkly], entries: [
             .init(label: "K-1", address: LockerSlotAddress(bus: "k", family: .kerong, board: 0, channel: 1)),
@@ -26,8 +33,8 @@ import Testing
         let wExchange = PipeExchange()
         let clock = ContinuousClock()
         let group = LockerBankGroup(drivers: [
-            try LockBusDriver(bus: "k", map: map, clock: clock) { try await kExchange.open() },
-            try LockBusDriver(bus: "w", map: map, clock: clock) { try await wExchange.open() },
+            try LockBusDriver(bus: "k", map: map, timing: Self.timing(.kerong), clock: clock) { try await kExchange.open() },
+            try LockBusDriver(bus: "w", map: map, timing: Self.timing(.wkly), clock: clock) { try await wExchange.open() },
         ], map: map)
         let recorder = EventRecorder()
         try await withThrowingTaskGroup(of: Void.self) { tasks in
@@ -41,8 +48,8 @@ import Testing
                 return snapshot.count == 4 && snapshot.values.allSatisfy { $0.device == .online }
             })
             // When one slot on each bus is opened, and a disabled and an unknown label are tried
-            let kOutcome = try await group.open(slot: "K-2", purpose: .load, bound: .seconds(2))
-            let wOutcome = try await group.open(slot: "W-1", purpose: .load, bound: .seconds(2))
+            let kOutcome = try await group.open(slot: "K-2", purpose: .load, bound: .seconds(20))
+            let wOutcome = try await group.open(slot: "W-1", purpose: .load, bound: .seconds(20))
             let disabled = try await group.open(slot: "K-3", purpose: .load, bound: .seconds(1))
             let unknown = try await group.open(slot: "X-1", purpose: .load, bound: .seconds(1))
             // Then each bus confirmed its own slot and the events of both arrive on the one stream
