@@ -45,7 +45,7 @@ extension AppDatabase {
                 "cursor": cursor ?? "", "upserted": "\(result.upserted)", "withdrawn": "\(result.withdrawn)",
                 "stale": "\(result.ignoredStale)", "recalls": "\(result.recallTasks.count)",
             ]
-            try Self.appendJournal(
+            _ = try Self.appendJournal(
                 JournalDraft(kind: "sync.manifestPage", subject: "manifest", actor: "backend", details: details),
                 at: date, in: db)
             return result
@@ -64,7 +64,7 @@ extension AppDatabase {
     public func resetManifestCursor(at date: Date) async throws {
         try await writer.write { db in
             try Self.saveCursor(stream: "manifest", cursor: nil, version: nil, at: date, in: db)
-            try Self.appendJournal(
+            _ = try Self.appendJournal(
                 JournalDraft(kind: "sync.manifestCursorReset", subject: "manifest", actor: "backend"), at: date, in: db)
         }
     }

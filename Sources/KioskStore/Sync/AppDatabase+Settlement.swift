@@ -41,7 +41,7 @@ extension AppDatabase {
                     sql: "INSERT OR IGNORE INTO outbox_refusal (seq, reason, refusedAt) VALUES (?, ?, ?)",
                     arguments: [refusal.seq, String(refusal.reason.prefix(500)), date])
                 guard db.changesCount > 0 else { continue }
-                try Self.appendJournal(
+                _ = try Self.appendJournal(
                     JournalDraft(
                         kind: "sync.eventRefused", subject: "outbox:\(refusal.seq)", actor: "backend",
                         details: ["reason": String(refusal.reason.prefix(500))]),

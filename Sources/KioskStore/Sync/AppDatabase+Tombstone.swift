@@ -36,7 +36,7 @@ extension AppDatabase {
             // loading, incident or handing out: the door outcome decides; recall whatever stays in a slot.
             needsRecall = slot != nil && handOut.state != .handingOut
         }
-        try appendJournal(
+        _ = try appendJournal(
             JournalDraft(
                 kind: "handOut.withdrawnByBackend", subject: code.rawValue, actor: "backend",
                 details: ["state": handOut.state.rawValue, "recall": "\(needsRecall)"]),

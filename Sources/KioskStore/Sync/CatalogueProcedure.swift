@@ -54,10 +54,10 @@ extension AppDatabase {
             try db.execute(sql: "DELETE FROM procedure_catalogue")
             for var procedure in procedures {
                 procedure.catalogueVersion = version
-                try procedure.upsert(db)
+                try procedure.insert(db)
             }
             try Self.saveCursor(stream: "catalogue", cursor: nil, version: version, at: date, in: db)
-            try Self.appendJournal(
+            _ = try Self.appendJournal(
                 JournalDraft(
                     kind: "sync.catalogue", subject: "catalogue", actor: "backend",
                     details: ["version": "\(version)", "procedures": "\(procedures.count)"]),

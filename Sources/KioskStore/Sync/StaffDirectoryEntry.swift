@@ -55,7 +55,7 @@ extension AppDatabase {
             try StaffRecord.filter(!listed.contains(Column("id")))
                 .updateAll(db, Column("active").set(to: false), Column("updatedAt").set(to: date))
             try Self.saveCursor(stream: "staff", cursor: nil, version: version, at: date, in: db)
-            try Self.appendJournal(
+            _ = try Self.appendJournal(
                 JournalDraft(
                     kind: "sync.staffDirectory", subject: "staff", actor: "backend",
                     details: ["version": "\(version)", "staff": "\(entries.count)"]),

@@ -53,18 +53,17 @@ extension AppDatabase {
 
     /// Records a successful exchange at `date`.
     public func recordSyncSuccess(_ exchange: SyncExchange, at date: Date) async throws {
-        let column = switch exchange {
-        case .push: ", lastPushAt = excluded.updatedAt"
-        case .pull: ", lastPullAt = excluded.updatedAt"
-        case .other: ""
+        switch exchange {
+        case .push: try await upsertHealth(set: "lastSuccessAt = ?, lastPushAt = ?", at: date, arguments: [date, date])
+        case .pull: try await upsertHealth(set: "lastSuccessAt = ?, lastPullAt = ?", at: date, arguments: [date, date])
+        case .other: try await upsertHealth(set: "lastSuccessAt = ?", at: date, arguments: [date])
         }
-        try await upsertHealth(set: "lastSuccessAt = excluded.updatedAt" + column, at: date, arguments: [])
     }
 
     /// Records an error line (truncated to 500 characters) at `date`.
     public func recordSyncError(_ message: String, at date: Date) async throws {
         try await upsertHealth(
-            set: "lastErrorAt = excluded.updatedAt, lastError = ?", at: date, arguments: [String(message.prefix(500))])
+            set: "lastErrorAt = ?, lastError = ?", at: date, arguments: [date, String(message.prefix(500))])
     }
 
     /// Records the measured clock offset (backend minus kiosk), milliseconds.
@@ -75,10 +74,8 @@ extension AppDatabase {
     private func upsertHealth(set assignments: String, at date: Date, arguments: [any DatabaseValueConvertible]) async throws {
         let values = StatementArguments(arguments.map { $0.databaseValue })
         try await writer.write { db in
-            try db.execute(
-                sql: "INSERT INTO sync_health (id, updatedAt) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET updatedAt = excluded.updatedAt, "
-                    + assignments,
-                arguments: [date] + values)
+            try db.execute(sql: "INSERT OR IGNORE INTO sync_health (id, updatedAt) VALUES (1, ?)", arguments: [date])
+            try db.execute(sql: "UPDATE sync_health SET updatedAt = ?, " + assignments + " WHERE id = 1", arguments: [date] + values)
         }
     }
 }
