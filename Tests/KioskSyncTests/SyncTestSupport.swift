@@ -25,3 +25,19 @@ let quietLogger: Logger = {
     logger.logLevel = .error
     return logger
 }()
+
+/// Thrown when a polled condition did not hold within its hang guard.
+struct HangGuardExpired: Error, CustomStringConvertible {
+    let what: String
+    var description: String { "gave up waiting for \(what)" }
+}
+
+/// Polls `condition` every 20 ms until it holds; throws after `guardSeconds` (a hang guard, not
+/// a timing expectation).
+func waitUntil(_ what: String, guardSeconds: Double = 120, _ condition: () async throws -> Bool) async throws {
+    let deadline = ContinuousClock.now + .seconds(guardSeconds)
+    while try await !condition() {
+        guard ContinuousClock.now < deadline else { throw HangGuardExpired(what: what) }
+        try await Task.sleep(for: .milliseconds(20))
+    }
+}

@@ -118,3 +118,15 @@ public final class BackendClient: Sendable {
         }
     }
 }
+
+extension BackendClient {
+    /// An `HTTPClient` configured for the backend: connections time out after `connectTimeout`
+    /// (so an outage is noticed quickly), redirects are not followed (a redirect could carry the
+    /// bearer token elsewhere). The caller shuts it down.
+    public static func makeHTTPClient(connectTimeout: Duration = .seconds(3)) -> HTTPClient {
+        var configuration = HTTPClient.Configuration()
+        configuration.redirectConfiguration = .disallow
+        configuration.timeout = .init(connect: .nanoseconds(nanoseconds(connectTimeout)), read: .seconds(60))
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }
+}
