@@ -1,5 +1,6 @@
 import Foundation
-import KioskStore
+import GRDB
+@testable import KioskStore
 import Logging
 
 /// A real database file in a fresh temporary directory, removed afterwards.
@@ -40,4 +41,31 @@ func waitUntil(_ what: String, guardSeconds: Double = 120, _ condition: () async
         guard ContinuousClock.now < deadline else { throw HangGuardExpired(what: what) }
         try await Task.sleep(for: .milliseconds(20))
     }
+}
+
+/// Commits `count` incident events (`SU_CO`, no dossier), `perTransaction` at a time, each with its
+/// journal entry, as the kiosk's state changes would.
+func commitIncidents(_ count: Int, into database: AppDatabase, perTransaction: Int = 500, at date: Date = Date()) async throws {
+    var written = 0
+    while written < count {
+        let chunk = min(perTransaction, count - written)
+        let first = written
+        try await database.writer.write { db in
+            for index in first..<(first + chunk) {
+                let entry = try AppDatabase.appendJournal(
+                    JournalDraft(kind: "test.incident", subject: "slot:A-01", actor: "system", details: ["n": "\(index)"]),
+                    at: date, in: db)
+                _ = try AppDatabase.appendOutbox(
+                    try OutboxDraft(kind: .incident, dossierCode: nil, details: ["n": "\(index)"]),
+                    journalSeq: entry.seq, occurredAt: entry.recordedAt, in: db)
+            }
+        }
+        written += chunk
+        await Task.yield()
+    }
+}
+
+/// Every outbox row, in sequence order.
+func outboxRows(_ database: AppDatabase) async throws -> [OutboxEvent] {
+    try await database.writer.read { db in try OutboxEvent.order(Column("seq")).fetchAll(db) }
 }
