@@ -91,6 +91,8 @@ public final class SyncService<C: Clock & Sendable>: Service where C.Duration ==
         logger.warning("sync step failed", metadata: ["sync.step": "\(what)", "error": "\(failure)"])
         do {
             try await database.recordSyncError("\(what): \(failure)", at: now())
+        } catch is CancellationError {
+            return
         } catch {
             logger.error("sync health not recorded", metadata: ["error": "\(error)"])
         }
@@ -101,6 +103,8 @@ public final class SyncService<C: Clock & Sendable>: Service where C.Duration ==
         live.withLockedValue { $0.backendReachable = true }
         do {
             try await database.recordSyncSuccess(exchange, at: now())
+        } catch is CancellationError {
+            return
         } catch {
             logger.error("sync health not recorded", metadata: ["error": "\(error)"])
         }
