@@ -1,7 +1,7 @@
 import Foundation
 
 /// Any JSON value, for members whose content depends on another member (an event's `DuLieu`).
-public enum JSONValue: Codable, Sendable, Equatable {
+public enum JSONValue: Codable, Sendable, Hashable {
     case null
     case bool(Bool)
     case number(Double)
