@@ -26,16 +26,7 @@ extension AppDatabase {
     @discardableResult
     public func settleEvents(accepted: [UUID], refused: [OutboxRefusal], at date: Date) async throws -> Int {
         try await writer.write { db in
-            var changed = 0
-            for id in accepted + refused.map(\.eventID) {
-                try db.execute(
-                    sql: """
-                        UPDATE outbox SET state = 'acknowledged', acknowledgedAt = ?
-                        WHERE eventId = ? AND state <> 'acknowledged'
-                        """,
-                    arguments: [date, id.uuidString.lowercased()])
-                changed += db.changesCount
-            }
+            let changed = try Self.markAcknowledged(accepted + refused.map(\.eventID), at: date, in: db)
             for refusal in refused {
                 try db.execute(
                     sql: "INSERT OR IGNORE INTO outbox_refusal (seq, reason, refusedAt) VALUES (?, ?, ?)",

@@ -22,33 +22,36 @@ extension SyncService {
 
     /// Fetches the procedure catalogue and stores it when newer.
     func refreshCatalogue() async {
-        switch await client.catalogue() {
-        case .success(let catalogue):
-            do {
-                let changed = try await database.replaceCatalogue(catalogue.procedures, version: catalogue.version, at: now())
-                if changed { logger.info("catalogue updated", metadata: ["catalogue.version": "\(catalogue.version)"]) }
-                await noteSuccess(.other)
-            } catch {
-                await note(.malformed("the catalogue breaks the store's rules: \(error)"), during: "catalogue")
-            }
-        case .failure(let failure):
-            await note(failure, during: "catalogue")
+        await refresh("catalogue", fetch: { await self.client.catalogue() }) { catalogue in
+            (try await self.database.replaceCatalogue(catalogue.procedures, version: catalogue.version, at: self.now()),
+             catalogue.version)
         }
     }
 
     /// Fetches the staff directory and stores it when newer.
     func refreshStaffDirectory() async {
-        switch await client.staffDirectory() {
-        case .success(let directory):
+        await refresh("staff directory", fetch: { await self.client.staffDirectory() }) { directory in
+            (try await self.database.replaceStaffDirectory(directory.staff, version: directory.version, at: self.now()),
+             directory.version)
+        }
+    }
+
+    /// Fetches one versioned list and stores it; `store` returns whether it changed and the version.
+    private func refresh<Value: Sendable>(
+        _ name: String, fetch: () async -> Result<Value, BackendFailure>,
+        store: (Value) async throws -> (changed: Bool, version: Int64)
+    ) async {
+        switch await fetch() {
+        case .success(let value):
             do {
-                let changed = try await database.replaceStaffDirectory(directory.staff, version: directory.version, at: now())
-                if changed { logger.info("staff directory updated", metadata: ["staff.version": "\(directory.version)"]) }
+                let (changed, version) = try await store(value)
+                if changed { logger.info("\(name) updated", metadata: ["sync.version": "\(version)"]) }
                 await noteSuccess(.other)
             } catch {
-                await note(.malformed("the staff directory breaks the store's rules: \(error)"), during: "staff")
+                await note(.malformed("the \(name) breaks the store's rules: \(error)"), during: name)
             }
         case .failure(let failure):
-            await note(failure, during: "staff")
+            await note(failure, during: name)
         }
     }
 
