@@ -31,9 +31,14 @@ import Testing
                 // Then the offset is the backend's lead, and the heartbeat fetched the newer directory
                 #expect(offset == 90_250)
                 #expect(try await database.syncHealth().clockOffsetMs == 90_250)
-                let login = try #require(try await database.staffIdentity(id: "cb07"))
-                #expect(login.identity.roles == [.staff])
-                #expect(try SecretHash(encoded: login.pinHash).verify("2468"))
+                let staff = StaffLoginVerifier(database: database)
+                guard case .accepted(let identity) = try await staff.check(id: "cb07", pin: "2468") else {
+                    Issue.record("the synced PIN should log cb07 in offline")
+                    return
+                }
+                #expect(identity.roles == [.staff])
+                #expect(try await staff.check(id: "cb07", pin: "1357") == .wrongPIN)
+                #expect(try await staff.check(id: "nobody", pin: "2468") == .unknown)
                 #expect(try await database.catalogue().count == 24)
             }
             try database.close()
@@ -45,7 +50,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let limits = try BackendLimits(maximumResponseBytes: 4 * 1_024 * 1_024, syncTimeout: .seconds(30), citizenTimeout: .seconds(1))
         let code = try DossierCode(validating: "000.28.21.H28-251107-0001")
-        let unreachableURL = try await SimHarness.with(dossiers: SeedDossier.ready(2), directory: directory) { sim in
+        var dossiers = SeedDossier.ready(2)
+        dossiers[1].PhiConNo = 100_000
+        let feeDue = try DossierCode(validating: dossiers[1].MaHoSo)
+        let unreachableURL = try await SimHarness.with(dossiers: dossiers, directory: directory) { sim in
             try await SyncRig.withClient(baseURL: sim.baseURL, token: SimHarness.token, limits: limits) { client in
                 // Given a backend that knows the dossier
                 guard case .answered(let answer) = await client.lookUpStatus(code: code, ownerIdLast4: "4821") else {
@@ -54,6 +62,25 @@ import Testing
                 }
                 #expect(answer.status == .resultReady)
                 #expect(await client.lookUpStatus(code: code, ownerIdLast4: "0000") == .notFound)
+                // and a fee paid by VietQR, confirmed while the kiosk long-polls
+                guard case .answered(let payment) = await client.createPayment(for: feeDue) else {
+                    Issue.record("expected a payment request")
+                    return
+                }
+                #expect(payment.amount == 100_000)
+                #expect(payment.state == .waiting)
+                _ = try await sim.backend.confirmPayment(id: payment.id)
+                guard case .answered(let paid) = await client.pollPayment(id: payment.id, wait: .seconds(5)) else {
+                    Issue.record("expected the payment's state")
+                    return
+                }
+                #expect(paid.state == .paid)
+                // and a dossier that owes nothing is refused, not "unreachable"
+                guard case .refused(let reason) = await client.createPayment(for: code) else {
+                    Issue.record("a payment for a dossier without fees should be refused")
+                    return
+                }
+                #expect(reason.contains("409"))
                 // When the backend holds every request without answering
                 sim.faults.install(FaultPlan(rules: [.init(fault: .timeout, milliseconds: 60_000)]))
                 // Then the citizen hears "unreachable" after the citizen bound, not after a minute
