@@ -52,6 +52,9 @@ extension SyncService {
                     }
                     event = .applied
                 } catch {
+                    if Task.isCancelled || error is CancellationError {
+                        return .failed(.transport("cancelled"), pages: session.pages, entries: session.entries)
+                    }
                     logger.error("manifest page not applied", metadata: ["error": "\(error)"])
                     event = .failed(.malformed("the page breaks the store's rules: \(error)"))
                 }

@@ -47,6 +47,7 @@ extension SyncService {
                     event = .nudged
                 }
             } catch {
+                if Task.isCancelled || error is CancellationError { return }
                 // The store refused (disk full, busy past its timeout): start over from the store.
                 logger.error("outbox push paused by a store error", metadata: ["error": "\(error)"])
                 guard await Task.sleep(for: settings.backoff.maximum, on: clock) else { return }
