@@ -10,10 +10,11 @@ demo: deps
 	$(SWIFT) build $(SWIFT_BUILD_FLAGS) --product kiosk-hwsim
 	scripts/demo
 
-## Install what is missing, build everything, and run every test.
+## Install what is missing, build everything, run every test, then check onestop-sim against its contract.
 test: deps
 	$(SWIFT) build $(SWIFT_BUILD_FLAGS) --build-tests
 	$(SWIFT) test $(SWIFT_BUILD_FLAGS) --skip-build
+	scripts/contract-check
 
 ## Build the benchmarks in release mode and record their results in Benchmarks/results/.
 bench: deps

@@ -133,3 +133,25 @@ import Testing
         }
     }
 }
+
+@Suite struct ContractBodyLimitTests {
+    @Test func anOversizedOrMisaddressedBatchIsRefusedWithAProblem() async throws {
+        try await SimHarness.run { sim in
+            let path = OneStopPaths.events(kiosk: SimHarness.kiosk)
+            let huge = Data(#"{"MaKiosk":"KVT01","SuKien":[],"x":""#.utf8) + Data(repeating: 0x61, count: 2 * 1_048_576) + Data(#""}"#.utf8)
+            let tooLarge = try await sim.call(.POST, path, body: huge)
+            #expect(tooLarge.status == 413)
+            #expect(try tooLarge.decode(OneStopProblem.self).knownCode == .bodyTooLarge)
+
+            let elsewhere = try OneStopJSON.encode(OneStopEventBatch(kioskID: SimHarness.otherKiosk, events: [Events.incident(1)]))
+            let misaddressed = try await sim.call(.POST, path, body: elsewhere)
+            #expect(misaddressed.status == 400)
+            #expect(try misaddressed.decode(OneStopProblem.self).detail?.contains(SimHarness.otherKiosk) == true)
+
+            let tooMany = try OneStopJSON.encode(OneStopEventBatch(
+                kioskID: SimHarness.kiosk, events: (1...101).map { Events.incident(Int64($0)) }))
+            #expect(try await sim.call(.POST, path, body: tooMany).status == 413)
+            #expect(try await sim.control([EventLogEntry].self, .GET, "kiosks/\(SimHarness.kiosk)/events").isEmpty)
+        }
+    }
+}

@@ -126,3 +126,31 @@ import Testing
         #expect(OneStopSecretHash(encoded: "pbkdf2-sha256$1000$a") == nil)
     }
 }
+
+/// Absent optional members are left out, never written as `null`, and read back as absent.
+@Suite struct OneStopWireOptionalMemberTests {
+    @Test func absentOptionalsAreOmittedAndRoundTrip() throws {
+        let details = OneStopKioskDetails(
+            slotSize: .medium, authenticationMethods: [.phoneLastFour], inPersonReceiptRequired: true, feesDue: 0,
+            changeNumber: 1)
+        let json = try #require(String(data: try OneStopJSON.encode(details), encoding: .utf8))
+        #expect(json == #"{"KichThuocO":"M","PhiConNo":0,"PhienBan":1,"PhuongThucXacThuc":["SDT_CUOI"],"YeuCauNhanChinhChu":true}"#)
+        #expect(try OneStopJSON.decode(OneStopKioskDetails.self, from: Data(json.utf8)) == details)
+
+        let payment = OneStopPayment(
+            id: "TT1", dossierCode: "X", amount: 1, qrPayload: "q", reference: "r",
+            expiresAt: Date(timeIntervalSince1970: 1_800_000_000), state: .expired)
+        let encoded = try OneStopJSON.encode(payment)
+        #expect(!String(decoding: encoded, as: UTF8.self).contains("null"))
+        #expect(try OneStopJSON.decode(OneStopPayment.self, from: encoded) == payment)
+        #expect(OneStopPayment.State.expired.isFinal && !OneStopPayment.State.waiting.isFinal)
+    }
+
+    @Test func eventKindsAreExactlyTheContractsNine() {
+        #expect(OneStopEventKind.allCases.map(\.rawValue) == [
+            "NAP_KET_QUA", "TRA_KET_QUA", "NOP_HO_SO", "THU_GOM", "THU_HOI", "THANH_TOAN", "SU_CO",
+            "CUA_MO_BAT_THUONG", "DANG_NHAP_CAN_BO",
+        ])
+        #expect(OneStopEventKind.allCases.filter(\.requiresDossierCode).count == 5)
+    }
+}

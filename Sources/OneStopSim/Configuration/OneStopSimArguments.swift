@@ -22,6 +22,7 @@ public struct OneStopSimArguments: Sendable {
           --hash-iterations N     PBKDF2 iterations for pickup codes and PINs (default 210000)
           --code-seed N           seed the pickup-code generator (reproducible demos)
           --holding-days N        days a loaded result waits (default 7)
+          --payment-validity N    seconds a payment request stays payable (default 600)
           --place NAME            place name in SMS texts (default "Vi Thanh")
           --hotline NUMBER        hotline in SMS texts
           --help                  this text
@@ -83,6 +84,7 @@ public struct OneStopSimArguments: Sendable {
                 guard let seed = UInt64(text) else { throw .configuration("--code-seed needs a whole number, not '\(text)'") }
                 configuration.codeSeed = seed
             case "--holding-days": configuration.holdingDays = try number(option)
+            case "--payment-validity": configuration.paymentValiditySeconds = try number(option)
             case "--place": configuration.placeName = try value(option)
             case "--hotline": configuration.hotline = try value(option)
             default: throw .configuration("unknown option '\(option)' (see --help)")

@@ -1,7 +1,8 @@
 import Foundation
 
-/// The contract's one date-time form: RFC 3339 `yyyy-MM-ddTHH:mm:ss`, an optional `.` with 1–3
-/// fraction digits, then `Z` or `±HH:mm`. Written with milliseconds and the Vietnam offset
+/// The contract's one date-time form: RFC 3339 `yyyy-MM-ddTHH:mm:ss`, an optional `.` with 1–9
+/// fraction digits (read to the millisecond, further digits ignored), then `Z` or `±HH:mm`.
+/// Written with exactly 3 fraction digits and the Vietnam offset
 /// (`2025-11-12T21:47:05.000+07:00`); read in any offset. The national `yyyyMMddHHmmss` form
 /// never appears on this wire.
 public enum OneStopDateFormat {
@@ -42,7 +43,7 @@ public enum OneStopDateFormat {
     /// impossible calendar date (`2025-02-30`, hour 24, offset beyond ±18:00).
     public static func date(from text: String) -> Date? {
         let bytes = Array(text.utf8)
-        guard (20...29).contains(bytes.count) else { return nil }
+        guard (20...35).contains(bytes.count) else { return nil }
         var reader = DigitReader(bytes: bytes)
         guard let year = reader.number(4), reader.expect(UInt8(ascii: "-")),
             let month = reader.number(2), reader.expect(UInt8(ascii: "-")),
@@ -53,10 +54,11 @@ public enum OneStopDateFormat {
         else { return nil }
         var milliseconds = 0
         if reader.expect(UInt8(ascii: ".")) {
-            let digits = reader.digitRun(maximum: 3)
+            let digits = reader.digitRun(maximum: 9)
             guard !digits.isEmpty else { return nil }
-            milliseconds = digits.reduce(0) { $0 * 10 + $1 }
-            for _ in digits.count..<3 { milliseconds *= 10 }
+            let kept = digits.prefix(3)
+            milliseconds = kept.reduce(0) { $0 * 10 + $1 }
+            for _ in kept.count..<3 { milliseconds *= 10 }
         }
         guard let offsetSeconds = reader.offset(), reader.atEnd else { return nil }
         guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 60,
