@@ -58,7 +58,11 @@ import Testing
                     #expect(pending.syncLagSeconds >= 3_600)
                     service.nudgePush()
                     // Then it is delivered now, and the lag is gone
-                    try await waitUntil("the nudged event to be delivered") { try await database.outboxDepth() == 0 }
+                    try await waitUntil("the nudged event to be delivered and recorded") {
+                        let depth = try await database.outboxDepth()
+                        let health = try await database.syncHealth()
+                        return depth == 0 && health.lastPushAt != nil
+                    }
                     let drained = try await service.status()
                     #expect(drained.syncLagSeconds == 0)
                     #expect(drained.lastPushAt != nil)
