@@ -16,10 +16,13 @@ test: deps
 	$(SWIFT) test $(SWIFT_BUILD_FLAGS) --skip-build
 	scripts/contract-check
 
-## Build the benchmarks in release mode and record their results in Benchmarks/results/.
+## Build the benchmarks in release mode and record their results in Benchmarks/results/
+## (the receipt comparison first sets up a Python venv with python-escpos under .build/).
 bench: deps
 	$(SWIFT) build -c release --product locker-bench
+	$(SWIFT) build -c release --product receipt-bench
 	$$($(SWIFT) build -c release --show-bin-path)/locker-bench Benchmarks/results
+	$$($(SWIFT) build -c release --show-bin-path)/receipt-bench Benchmarks/results --python "$$(Benchmarks/python/setup | tail -n 1)"
 
 ## The Debian packages the build, the tests and the demo need (idempotent).
 deps:

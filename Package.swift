@@ -176,6 +176,15 @@ let package = Package(
             path: "Benchmarks/LockerBenchmarks",
             swiftSettings: strictSwift),
         .executableTarget(
+            name: "sync-bench",
+            dependencies: [
+                "BenchmarkSupport", "KioskSync", "OneStopSim", "OneStopWire", "KioskStore", "KioskDomain",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/SyncBenchmarks",
+            swiftSettings: strictSwift),
+        .executableTarget(
             name: "receipt-bench",
             dependencies: ["BenchmarkSupport", "DeviceProtocols", "KioskDrivers", "HardwareSims", "DeviceTransports", "KioskHAL"],
             path: "Benchmarks/ReceiptBenchmarks",

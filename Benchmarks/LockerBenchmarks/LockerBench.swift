@@ -25,19 +25,9 @@ struct LockerBench {
             }
         }
         measurements.append(try await idleCPU(boards: 10, seconds: 10))
-        #if DEBUG
-        let build = "debug"
-        #else
-        let build = "release"
-        #endif
-        let record = BenchmarkRecord(
-            benchmark: "locker", recordedAt: ISO8601DateFormatter().string(from: Date()),
-            machine: .current(buildConfiguration: build), measurements: measurements)
+        let record = BenchmarkRecord.now(benchmark: "locker", measurements: measurements)
         let url = try record.write(to: URL(fileURLWithPath: output))
-        for m in measurements {
-            let ratio = m.ratioToReference.map { String(format: "  ratio %.2f", $0) } ?? ""
-            print(String(format: "%-58@ p50 %9.3f %@  p99 %9.3f%@", m.name as NSString, m.p50, m.unit as NSString, m.p99, ratio))
-        }
+        record.summaryLines.forEach { print($0) }
         print("written \(url.path)")
     }
 

@@ -15,23 +15,22 @@ import Hummingbird
 /// | `POST /api/lock-buses/{bus}/unplug`, `/replug` | remove or restore the serial port |
 /// | `GET /api/lock-buses/{bus}/log` | the emulator's log, oldest first (last 500 lines) |
 ///
-/// A refused control action answers 409 with the reason; an unknown bus, board or action 404.
+/// Printers (`/api/printers`) and scanners (`/api/scanners`) are in `ControlRoutes+Printers`
+/// and `ControlRoutes+Scanners`. A refused control action answers 409 with the reason; an
+/// unknown device, board or action 404; a malformed body 400. Errors are JSON
+/// `{"error": {"message": "…"}}`.
 public enum ControlRoutes {
     /// Registers every control route for `simulator` on `router`.
     public static func register<Context: RequestContext>(on router: Router<Context>, simulator: HardwareSimulator) {
-        let buses = router.group("api/lock-buses")
-        buses.get { _, _ -> LockBusList in
-            var views: [LockBusView] = []
-            for id in simulator.lockBuses.keys.sorted() {
-                if let host = simulator.lockBuses[id] { views.append(await host.view()) }
-            }
-            return LockBusList(buses: views)
-        }
-        buses.get(":bus") { _, context -> LockBusView in
-            try await host(simulator, context).view()
-        }
-        buses.post(":bus/boards/:board/channels/:channel/:action") { _, context -> ChannelView in
-            let host = try host(simulator, context)
+        registerLockBuses(on: router.group("api/lock-buses"), hosts: simulator.lockBuses)
+        registerPrinters(on: router.group("api/printers"), hosts: simulator.printers)
+        registerScanners(on: router.group("api/scanners"), hosts: simulator.scanners)
+    }
+
+    private static func registerLockBuses<Context: RequestContext>(on buses: RouterGroup<Context>, hosts: [String: LockBusHost]) {
+        registerCommonRoutes(on: buses, hosts: hosts) { LockBusList(buses: $0) }
+        buses.post(":id/boards/:board/channels/:channel/:action") { _, context -> ChannelView in
+            let host = try device(in: hosts, context)
             let board = try number(context, "board", as: UInt8.self)
             let channel = try number(context, "channel", as: Int.self)
             let action = context.parameters.get("action") ?? ""
@@ -49,8 +48,8 @@ public enum ControlRoutes {
                 throw HTTPError(.conflict, message: error.description)
             }
         }
-        buses.post(":bus/boards/:board/:action") { _, context -> LockBusView in
-            let host = try host(simulator, context)
+        buses.post(":id/boards/:board/:action") { _, context -> LockBusView in
+            let host = try device(in: hosts, context)
             let board = try number(context, "board", as: UInt8.self)
             let action = context.parameters.get("action") ?? ""
             do {
@@ -65,35 +64,19 @@ public enum ControlRoutes {
             }
             return await host.view()
         }
-        buses.put(":bus/faults") { request, context -> LockBusView in
-            let host = try host(simulator, context)
-            let body = try await request.body.collect(upTo: 1_048_576)
-            let plan: FaultPlan
-            do {
-                plan = try JSONDecoder().decode(FaultPlan.self, from: Data(buffer: body))
-            } catch {
-                throw HTTPError(.badRequest, message: "not a fault plan: \(error)")
-            }
+        buses.put(":id/faults") { request, context -> LockBusView in
+            let host = try device(in: hosts, context)
+            let plan = try await decodeBody(FaultPlan.self, of: request, context, what: "a fault plan")
             await host.emulator.install(plan)
             return await host.view()
         }
-        buses.delete(":bus/faults") { _, context -> LockBusView in
-            let host = try host(simulator, context)
+        buses.delete(":id/faults") { _, context -> LockBusView in
+            let host = try device(in: hosts, context)
             try await host.emulator.control { core throws(LockControlError) in core.clearFaults() }
             return await host.view()
         }
-        buses.post(":bus/unplug") { _, context -> LockBusView in
-            let host = try host(simulator, context)
-            await host.unplug()
-            return await host.view()
-        }
-        buses.post(":bus/replug") { _, context -> LockBusView in
-            let host = try host(simulator, context)
-            await host.replug()
-            return await host.view()
-        }
-        buses.get(":bus/log") { _, context -> EmulatorLogView in
-            let host = try host(simulator, context)
+        buses.get(":id/log") { _, context -> EmulatorLogView in
+            let host = try device(in: hosts, context)
             let entries = await host.emulator.log.suffix(500).map { entry in
                 let place = [entry.board.map { "board \($0)" }, entry.channel.map { "channel \($0)" }]
                     .compactMap { $0 }.joined(separator: " ")
@@ -101,12 +84,6 @@ public enum ControlRoutes {
             }
             return EmulatorLogView(entries: entries)
         }
-    }
-
-    private static func host<Context: RequestContext>(_ simulator: HardwareSimulator, _ context: Context) throws -> LockBusHost {
-        let id = context.parameters.get("bus") ?? ""
-        guard let host = simulator.lockBuses[id] else { throw HTTPError(.notFound, message: "no lock bus '\(id)'") }
-        return host
     }
 
     private static func number<Context: RequestContext, Value: FixedWidthInteger>(

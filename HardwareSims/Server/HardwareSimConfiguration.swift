@@ -1,12 +1,16 @@
 import Foundation
 import HardwareSims
 
-/// What `kiosk-hwsim` emulates and where it serves it, read from a JSON file:
+/// What `kiosk-hwsim` emulates and where it serves it, read from a JSON file. Every device list
+/// is optional (an absent list is empty):
 ///
 /// ```json
 /// { "control": { "host": "127.0.0.1", "port": 8090 },
 ///   "lockBuses": [ { "id": "lockbus0", "family": "kerong", "boards": [0, 1],
-///                    "link": "/tmp/kiosk-hwsim/lockbus0" } ] }
+///                    "link": "/tmp/kiosk-hwsim/lockbus0" } ],
+///   "printers": [ { "id": "printer0", "paperWidthDots": 576, "link": "/tmp/kiosk-hwsim/printer0",
+///                   "tcp": { "host": "127.0.0.1", "port": 9100 } } ],
+///   "scanners": [ { "id": "scanner0", "mode": "serial", "suffix": "cr", "link": "/tmp/kiosk-hwsim/scanner0" } ] }
 /// ```
 public struct HardwareSimConfiguration: Sendable, Equatable, Decodable {
     /// The control API's listener.
@@ -20,6 +24,15 @@ public struct HardwareSimConfiguration: Sendable, Equatable, Decodable {
         public init(host: String = "127.0.0.1", port: Int = 8090) {
             self.host = host
             self.port = port
+        }
+
+        private enum CodingKeys: String, CodingKey { case host, port }
+
+        /// Decodes a listener; an absent `host` or `port` keeps its default.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            host = try container.decodeIfPresent(String.self, forKey: .host) ?? "127.0.0.1"
+            port = try container.decodeIfPresent(Int.self, forKey: .port) ?? 8090
         }
     }
 
@@ -56,23 +69,32 @@ public struct HardwareSimConfiguration: Sendable, Equatable, Decodable {
     public var control: Control
     /// Emulated lock buses.
     public var lockBuses: [LockBus]
+    /// Emulated ESC/POS receipt printers.
+    public var printers: [Printer]
+    /// Emulated QR scanners.
+    public var scanners: [Scanner]
 
-    private enum CodingKeys: String, CodingKey { case control, lockBuses }
+    private enum CodingKeys: String, CodingKey { case control, lockBuses, printers, scanners }
 
     /// A configuration.
-    public init(control: Control = Control(), lockBuses: [LockBus]) {
+    public init(control: Control = Control(), lockBuses: [LockBus] = [], printers: [Printer] = [], scanners: [Scanner] = []) {
         self.control = control
         self.lockBuses = lockBuses
+        self.printers = printers
+        self.scanners = scanners
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         control = try container.decodeIfPresent(Control.self, forKey: .control) ?? Control()
-        lockBuses = try container.decode([LockBus].self, forKey: .lockBuses)
+        lockBuses = try container.decodeIfPresent([LockBus].self, forKey: .lockBuses) ?? []
+        printers = try container.decodeIfPresent([Printer].self, forKey: .printers) ?? []
+        scanners = try container.decodeIfPresent([Scanner].self, forKey: .scanners) ?? []
     }
 
-    /// Reads and validates the file at `path`.
-    /// - Throws: `HardwareSimConfigurationError` naming the file or the offending bus.
+    /// Reads and validates the file at `path`; printer fault-plan files are read now, relative
+    /// to the file's directory.
+    /// - Throws: `HardwareSimConfigurationError` naming the file or the offending device.
     public static func load(path: String) throws -> HardwareSimConfiguration {
         let data: Data
         do {
@@ -80,41 +102,77 @@ public struct HardwareSimConfiguration: Sendable, Equatable, Decodable {
         } catch {
             throw HardwareSimConfigurationError("cannot read \(path)")
         }
-        let configuration: HardwareSimConfiguration
+        var configuration: HardwareSimConfiguration
         do {
             configuration = try JSONDecoder().decode(HardwareSimConfiguration.self, from: data)
-        } catch let DecodingError.keyNotFound(key, context) {
-            throw HardwareSimConfigurationError(
-                "missing key '\((context.codingPath.map(\.stringValue) + [key.stringValue]).joined(separator: "."))'")
-        } catch let DecodingError.typeMismatch(_, context) {
-            throw HardwareSimConfigurationError("wrong type at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'")
+        } catch let error as DecodingError {
+            throw HardwareSimConfigurationError(JSONProblem.describe(error, whole: "the file is not valid configuration JSON"))
         } catch {
             throw HardwareSimConfigurationError("the file is not valid configuration JSON")
         }
         try configuration.validate()
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        for index in configuration.printers.indices {
+            try configuration.printers[index].readFaultPlanFile(relativeTo: directory)
+        }
         return configuration
     }
 
-    /// Checks ids, families, ports and every bus's emulator configuration.
+    /// Checks ids, families, widths, modes, links and ports of every device.
     /// - Throws: `HardwareSimConfigurationError` naming the first problem.
     public func validate() throws {
         guard (0...65535).contains(control.port) else {
             throw HardwareSimConfigurationError("control.port must be 0–65535")
         }
+        guard !(lockBuses.isEmpty && printers.isEmpty && scanners.isEmpty) else {
+            throw HardwareSimConfigurationError("nothing to emulate: configure lockBuses, printers or scanners")
+        }
+        var links = LinkRegistry()
+        try links.claim(port: control.port, by: "control")
         var seen: Set<String> = []
-        var links: Set<String> = []
         for bus in lockBuses {
-            guard !bus.id.isEmpty, bus.id.count <= 32 else { throw HardwareSimConfigurationError("a lock bus id must be 1–32 characters") }
-            guard seen.insert(bus.id).inserted else { throw HardwareSimConfigurationError("lock bus '\(bus.id)' is defined twice") }
-            guard links.insert(bus.link).inserted else {
-                throw HardwareSimConfigurationError("lock bus '\(bus.id)' reuses the link \(bus.link)")
-            }
+            try Self.checkID(bus.id, of: "lock bus", unique: &seen)
+            try links.claim(bus.link, by: "lock bus '\(bus.id)'")
             do {
                 try bus.emulatorConfiguration().validate()
             } catch {
                 throw HardwareSimConfigurationError("lock bus '\(bus.id)': \(error)")
             }
         }
+        try validatePrinters(links: &links)
+        try validateScanners(links: &links)
+    }
+
+    /// Refuses an id that is empty, longer than 32 characters, or already in `unique`.
+    static func checkID(_ id: String, of kind: String, unique: inout Set<String>) throws {
+        guard !id.isEmpty, id.count <= 32 else { throw HardwareSimConfigurationError("a \(kind) id must be 1–32 characters") }
+        guard unique.insert(id).inserted else { throw HardwareSimConfigurationError("\(kind) '\(id)' is defined twice") }
+    }
+}
+
+/// The device links and TCP ports already taken while validating, so no two devices share one.
+struct LinkRegistry {
+    private var links: [String: String] = [:]
+    private var ports: [Int: String] = [:]
+
+    /// Takes `link` for `owner` (e.g. `printer 'printer0'`).
+    /// - Throws: `HardwareSimConfigurationError` naming both owners when the link is taken or empty.
+    mutating func claim(_ link: String, by owner: String) throws {
+        guard !link.isEmpty else { throw HardwareSimConfigurationError("\(owner): link must not be empty") }
+        if let holder = links[link] {
+            throw HardwareSimConfigurationError("\(owner) reuses the link \(link) of \(holder)")
+        }
+        links[link] = owner
+    }
+
+    /// Takes TCP `port` for `owner`; port 0 (any free port) is never a conflict.
+    /// - Throws: `HardwareSimConfigurationError` naming both owners when the port is taken.
+    mutating func claim(port: Int, by owner: String) throws {
+        guard port != 0 else { return }
+        if let holder = ports[port] {
+            throw HardwareSimConfigurationError("\(owner) reuses TCP port \(port) of \(holder)")
+        }
+        ports[port] = owner
     }
 }
 

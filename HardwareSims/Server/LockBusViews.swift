@@ -74,6 +74,6 @@ extension LockBusHost {
             }
             boards.append(.init(address: address, online: (try? core.isOnline(board: address)) ?? false, channels: channels))
         }
-        return LockBusView(id: id, family: family, link: link, plugged: isPlugged, boards: boards)
+        return LockBusView(id: id, family: family, link: link, plugged: await plug.isPlugged, boards: boards)
     }
 }

@@ -101,6 +101,87 @@ import FoundationNetworking
         await again.close()
     }
 
+    @Test func oneProcessHostsLockBusPrinterAndScanner_jobsPrintOverTCPAndPTY_scansArrive_andPaperOutShowsInTheStatus() async throws {
+        typealias Support = HardwareSimDeviceSupport
+        let sandbox = try KioskdSandbox()
+        defer { sandbox.remove() }
+        let dev = sandbox.directory.appendingPathComponent("dev")
+        let links = ["lockbus0", "printer0", "scanner0"].map { dev.appendingPathComponent($0).path }
+        try sandbox.writeConfig("""
+            {"control": {"host": "127.0.0.1", "port": 0},
+             "lockBuses": [{"id": "lockbus0", "family": "kerong", "boards": [0], "link": "\(links[0])"}],
+             "printers": [{"id": "printer0", "paperWidthDots": 384, "link": "\(links[1])", "tcp": {"host": "127.0.0.1", "port": 0}}],
+             "scanners": [{"id": "scanner0", "mode": "serial", "suffix": "cr", "link": "\(links[2])"}]}
+            """)
+        let sim = try KioskdProcess(arguments: ["--config", sandbox.configPath],
+                                    executable: KioskdProcess.builtProduct("kiosk-hwsim"))
+        defer { kill(sim.process.processIdentifier, SIGTERM) }
+        for line in ["kiosk-hwsim control listening", "lock bus serving", "printer serving", "printer listening", "scanner serving"] {
+            #expect(await sim.waitForOutput(containing: line), "\(sim.standardError)")
+        }
+        let control = try #require(sim.listeningURL).appendingPathComponent("api")
+        let printer = control.appendingPathComponent("printers/printer0")
+        let links0 = try await HTTPReply.call("GET", printer).json["links"] as? [String: Any]
+        let portNumber = try #require(links0?["tcpPort"] as? Int)
+        let tcpPort = try #require(UInt16(exactly: portNumber))
+        #expect(sim.standardError.contains("tcp=127.0.0.1:\(tcpPort)"), "the printer's port is announced in the log")
+
+        // The lock bus still answers beside them
+        let bus = try SerialPort(path: links[0], bitsPerSecond: 19200, name: "lockbus0")
+        #expect(try await exchange(bus, .readStatus(board: 0)) == [.status(board: 0, hooks: 0xFFFF, sensors: 0)])
+        await bus.close()
+
+        // When one receipt is sent over TCP and another over the PTY
+        let overTCP = try Support.receiptBitmap("DK-2026-000731")
+        let overPTY = try Support.receiptBitmap("HS-PTY-0002")
+        let connection = try await TCPByteStream.connect(host: "127.0.0.1", port: tcpPort, timeout: .seconds(30))
+        try await connection.write(try Support.receiptJob(overTCP), timeout: .seconds(30))
+        await connection.close()
+        #expect(try await Support.eventually { try await HTTPReply.call("GET", printer).json["pages"] as? Int == 1 })
+        let printerPort = try SerialPort(path: links[1], bitsPerSecond: 115200, name: "printer0")
+        try await printerPort.write(try Support.receiptJob(overPTY), timeout: .seconds(30))
+        #expect(try await Support.eventually { try await HTTPReply.call("GET", printer).json["pages"] as? Int == 2 })
+        await printerPort.close()
+
+        // Then both pages are listed with their sizes, and their PNGs are what was printed
+        let pages = try await HTTPReply.call("GET", printer.appendingPathComponent("pages")).json["pages"] as? [[String: Any]]
+        let expected = try [overTCP, overPTY].map(Support.expectedPage)
+        #expect(pages?.map { $0["height"] as? Int } == expected.map(\.height))
+        #expect(pages?.map { $0["width"] as? Int } == [384, 384])
+        for (index, page) in expected.enumerated() {
+            let png = try await HTTPReply.call("GET", printer.appendingPathComponent("pages/\(index).png"))
+            #expect(png.status == 200 && png.contentType == "image/png")
+            #expect(Array(png.data) == PNGEncoder.encode(try page.greyImage()), "page \(index)")
+        }
+
+        // When a code is scanned over HTTP, it arrives on the scanner's PTY with the CR suffix
+        let scanner = try SerialPort(path: links[2], bitsPerSecond: 9600, name: "scanner0")
+        let scanned = try await HTTPReply.call(
+            "POST", control.appendingPathComponent("scanners/scanner0/scan-text"), body: Data(#"{"text": "DK-2026-000731"}"#.utf8))
+        #expect(scanned.status == 200)
+        #expect(try await Support.read(15, from: scanner) == Array("DK-2026-000731\r".utf8))
+        // And the printed receipt held under the scanner (its page PNG) scans as its QR
+        let receipt = try await HTTPReply.call("GET", printer.appendingPathComponent("pages/0.png")).data
+        let fromPaper = try await HTTPReply.call("POST", control.appendingPathComponent("scanners/scanner0/scan-image"), body: receipt)
+        #expect(fromPaper.json["sent"] as? [String] == ["DK-2026-000731"], "\(fromPaper.errorMessage ?? "")")
+        #expect(try await Support.read(15, from: scanner) == Array("DK-2026-000731\r".utf8))
+        await scanner.close()
+
+        // When the paper runs out over HTTP, 10 04 4 over TCP reports paper end
+        let status = try await TCPByteStream.connect(host: "127.0.0.1", port: tcpPort, timeout: .seconds(30))
+        #expect(try await Support.status(.paperSensor, on: status) == .paperSensor(nearEnd: false, paperEnd: false))
+        let out = try await HTTPReply.call("PUT", printer.appendingPathComponent("paper"), body: Data(#"{"paper": "out"}"#.utf8))
+        #expect(out.status == 200 && out.json["paper"] as? String == "out")
+        #expect(try await Support.status(.paperSensor, on: status) == .paperSensor(nearEnd: true, paperEnd: true))
+        await status.close()
+
+        kill(sim.process.processIdentifier, SIGTERM)
+        #expect(await sim.waitForExit() == 0)
+        for link in links {
+            #expect(!FileManager.default.fileExists(atPath: link), "\(link) outlived the simulator")
+        }
+    }
+
     @Test func badConfiguration_exitsWithStatus2_namingTheProblem() async throws {
         let sandbox = try KioskdSandbox()
         defer { sandbox.remove() }

@@ -83,10 +83,21 @@ actor PortSwitch {
     }
 }
 
-/// Everything the bank published, in order.
-actor EventLog {
-    private(set) var events: [LockerEvent] = []
-    func append(_ event: LockerEvent) { events.append(event) }
+/// Everything a device published, in order.
+actor EventLog<Event: Sendable> {
+    private(set) var events: [Event] = []
+    func append(_ event: Event) { events.append(event) }
+}
+
+/// Polls `condition` every 10 ms until it holds or the hang guard (30 s) passes.
+func eventually(_ condition: @Sendable () async -> Bool) async -> Bool {
+    let clock = ContinuousClock()
+    let end = clock.now + .seconds(30)
+    while clock.now < end {
+        if await condition() { return true }
+        try? await Task.sleep(for: .milliseconds(10))
+    }
+    return await condition()
 }
 
 /// A `LockerBank` under test (the production lock-bus driver) in front of the lock-board
@@ -96,7 +107,7 @@ struct LockerBankRig: Sendable {
     let bank: LockBusDriver
     let emulator: LockBoardEmulator
     let port: PortSwitch
-    let log: EventLog
+    let log: EventLog<LockerEvent>
 
     static let channels = 4
     static let boards: [UInt8] = [0, 1]
@@ -119,6 +130,10 @@ struct LockerBankRig: Sendable {
             }
         }
         var timing = LockBusTiming.defaults(for: family)
+        // A generous command timeout: the suite runs beside CPU-heavy suites on a 2-core machine,
+        // and a driver starved for longer than the family default would see boards go offline
+        // that never did. Timeout behaviour itself is pinned by the driver's own tests.
+        timing.commandTimeout = .seconds(1)
         timing.pollInterval = .milliseconds(50)
         timing.reconnectInitial = .milliseconds(50)
         timing.reconnectMaximum = .milliseconds(200)
@@ -144,15 +159,9 @@ struct LockerBankRig: Sendable {
         }
     }
 
-    /// Polls `condition` every 10 ms until it holds or the hang guard (30 s) passes.
+    /// Polls `condition` until it holds or the hang guard (30 s) passes.
     func eventually(_ condition: @Sendable () async -> Bool) async -> Bool {
-        let clock = ContinuousClock()
-        let end = clock.now + .seconds(30)
-        while clock.now < end {
-            if await condition() { return true }
-            try? await Task.sleep(for: .milliseconds(10))
-        }
-        return await condition()
+        await HALConformanceTests.eventually(condition)
     }
 
     /// Waits until `event` was published.

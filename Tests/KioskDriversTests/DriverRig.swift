@@ -9,6 +9,8 @@ actor PipeExchange {
     nonisolated let devices: AsyncStream<InMemoryByteStream>
     private let deviceSink: AsyncStream<InMemoryByteStream>.Continuation
     private var current: InMemoryByteStream?
+    /// Every write the driver made, over all pipes, oldest first.
+    private var recorders: [WriteRecordingStream] = []
     /// How many pipes were handed out.
     private(set) var opens = 0
     /// How many open attempts were refused.
@@ -32,8 +34,13 @@ actor PipeExchange {
         current = host
         opens += 1
         deviceSink.yield(device)
-        return host
+        let recorder = WriteRecordingStream(host)
+        recorders.append(recorder)
+        return recorder
     }
+
+    /// What the driver wrote, over every pipe handed out, in order.
+    func writes() -> [WriteRecordingStream.Write] { recorders.flatMap(\.writes) }
 
     /// Pulls the cable: the current pipe closes at both ends.
     func cut() async { await current?.close() }
@@ -108,7 +115,7 @@ struct DriverRig: Sendable {
         }
     }
 
-    /// Polls `condition` every 10 ms until it holds or the hang guard (10 s) passes.
+    /// Polls `condition` every 10 ms until it holds or the hang guard (30 s) passes.
     func eventually(_ condition: @Sendable () async -> Bool) async -> Bool {
         await HangGuard().eventually(condition)
     }
@@ -132,10 +139,10 @@ struct DriverRig: Sendable {
 
 /// Polling with a hang guard, for tests that do not use `DriverRig`.
 struct HangGuard {
-    /// Polls `condition` every 10 ms until it holds or 10 s pass.
+    /// Polls `condition` every 10 ms until it holds or 30 s pass (a hang guard, not a time bound).
     func eventually(_ condition: @Sendable () async -> Bool) async -> Bool {
         let clock = ContinuousClock()
-        let end = clock.now + .seconds(10)
+        let end = clock.now + .seconds(30)
         while clock.now < end {
             if await condition() { return true }
             try? await Task.sleep(for: .milliseconds(10))

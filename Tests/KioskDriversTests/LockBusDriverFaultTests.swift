@@ -129,13 +129,19 @@ import Testing
             async let first = rig.driver.open(slot: "A0-1", purpose: .pickup, bound: .seconds(3))
             async let second = rig.driver.open(slot: "A1-1", purpose: .pickup, bound: .seconds(3))
             let outcomes = try await [first, second]
-            // Then both confirm, and the board saw the two pulses about the spacing (300 ms) apart or
-            // more; 20 ms are allowed for the emulator's read wake-up jitter on each side
+            // Then both confirm, the board saw two unlock commands, and the driver began writing the
+            // second at least the pulse spacing (300 ms) after the first (measured where the driver
+            // writes, so a late wake-up of the emulator cannot distort it)
             #expect(outcomes == [.confirmed, .confirmed])
             let command: UInt8 = family == .kerong ? 0x31 : 0x82
-            let times = await rig.emulator.log.filter { $0.event == .request(command: command) }.map(\.at)
-            #expect(times.count == 2)
-            if times.count == 2 { #expect(times[1] - times[0] >= .milliseconds(280)) }
+            #expect(await rig.unlockRequests() == 2)
+            // (the command byte sits at offset 2 of a Kerong frame, 6 of a WKLY frame)
+            let commandOffset = family == .kerong ? 2 : 6
+            let unlocks = await rig.exchange.writes().filter { write in
+                write.bytes.count > commandOffset && write.bytes[commandOffset] == command
+            }
+            #expect(unlocks.count == 2)
+            if unlocks.count == 2 { #expect(unlocks[1].at - unlocks[0].at >= .milliseconds(300)) }
         }
     }
 

@@ -106,16 +106,35 @@ struct ScannerRig: Sendable {
         }
         let emulator = ScannerEmulator(mode: .serialLine(suffix: .carriageReturnLineFeed, aimPrefix: true))
         let rig = ScannerRig(driver: driver, emulator: emulator, clock: clock, port: port)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await driver.run() }
-            group.addTask {
-                for await device in port.deviceEnds {
-                    try? await emulator.serve(on: device)
-                }
-            }
-            defer { group.cancelAll() }
+        try await withScannerHarness(port: port, emulator: emulator, driver: { await driver.run() }) {
             try await body(rig)
         }
-        await port.shutdown()
+    }
+}
+
+/// Runs `driver` and the emulator (serving every stream the port hands out) while `body` drives
+/// the test; stops both afterwards and releases the port.
+func withScannerHarness(
+    port: ScannerPort, emulator: ScannerEmulator, driver: @escaping @Sendable () async -> Void,
+    _ body: @escaping @Sendable () async throws -> Void
+) async throws {
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        group.addTask { await driver() }
+        group.addTask {
+            for await device in port.deviceEnds {
+                try? await emulator.serve(on: device)
+            }
+        }
+        defer { group.cancelAll() }
+        try await body()
+    }
+    await port.shutdown()
+}
+
+extension AsyncStream<ScanEvent>.Iterator {
+    /// The next event; fails the test when the stream finished instead.
+    mutating func nextEvent() async throws -> ScanEvent {
+        let event = await next()
+        return try #require(event)
     }
 }

@@ -145,7 +145,7 @@ import Testing
 
             let elsewhere = try OneStopJSON.encode(OneStopEventBatch(kioskID: SimHarness.otherKiosk, events: [Events.incident(1)]))
             let misaddressed = try await sim.call(.POST, path, body: elsewhere)
-            #expect(misaddressed.status == 400)
+            #expect(misaddressed.status == 403)
             #expect(try misaddressed.decode(OneStopProblem.self).detail?.contains(SimHarness.otherKiosk) == true)
 
             let tooMany = try OneStopJSON.encode(OneStopEventBatch(

@@ -26,7 +26,8 @@ public final class USBContext: @unchecked Sendable {
     /// Longest port path libusb reports (USB 3 allows a tier of at most 7 hubs).
     public static let maxPortDepth = 7
 
-    private let context: OpaquePointer?
+    /// The libusb context; `nil` on a machine without USB.
+    let context: OpaquePointer?
 
     /// Whether a real libusb session exists; `false` only on a machine without any USB, where
     /// `devices()` is always empty.
@@ -59,26 +60,33 @@ public final class USBContext: @unchecked Sendable {
     /// without USB. Throws `USBContextError.enumerationFailed` when libusb cannot list devices.
     /// A device whose descriptor cannot be read (it left mid-enumeration) is skipped.
     public func devices() throws(USBContextError) -> [USBDeviceSummary] {
-        guard let context else { return [] }
+        try withDevices { $0.map(\.summary) }
+    }
+
+    /// Calls `body` with every attached device (libusb pointer and summary, sorted by bus and
+    /// port path) while libusb's device list is held; the pointers are valid only inside.
+    func withDevices<T>(_ body: ([(device: OpaquePointer, summary: USBDeviceSummary)]) throws(USBContextError) -> T) throws(USBContextError) -> T {
+        guard let context else { return try body([]) }
         var list: UnsafeMutablePointer<OpaquePointer?>?
         let count = libusb_get_device_list(context, &list)
         guard count >= 0 else {
             let code = Int32(clamping: count)
             throw .enumerationFailed(code: code, name: Self.errorName(code))
         }
-        guard let list else { return [] }
+        guard let list else { return try body([]) }
         defer { libusb_free_device_list(list, 1) }
 
-        var summaries: [USBDeviceSummary] = []
-        summaries.reserveCapacity(count)
+        var found: [(device: OpaquePointer, summary: USBDeviceSummary)] = []
+        found.reserveCapacity(count)
         for index in 0..<count {
             guard let device = list[index], let summary = Self.summary(of: device) else { continue }
-            summaries.append(summary)
+            found.append((device, summary))
         }
-        return summaries.sorted { lhs, rhs in
-            if lhs.bus != rhs.bus { return lhs.bus < rhs.bus }
-            return lhs.portPath.lexicographicallyPrecedes(rhs.portPath)
+        found.sort { lhs, rhs in
+            if lhs.summary.bus != rhs.summary.bus { return lhs.summary.bus < rhs.summary.bus }
+            return lhs.summary.portPath.lexicographicallyPrecedes(rhs.summary.portPath)
         }
+        return try body(found)
     }
 
     /// Whether a failed `libusb_init` should be read as "this machine has no USB": only when
@@ -94,7 +102,7 @@ public final class USBContext: @unchecked Sendable {
     }
 
     /// Reads the cached device descriptor, bus number and port path of one device.
-    private static func summary(of device: OpaquePointer) -> USBDeviceSummary? {
+    static func summary(of device: OpaquePointer) -> USBDeviceSummary? {
         var descriptor = libusb_device_descriptor()
         guard libusb_get_device_descriptor(device, &descriptor) == 0 else { return nil }
         var ports = [UInt8](repeating: 0, count: maxPortDepth)
@@ -108,7 +116,8 @@ public final class USBContext: @unchecked Sendable {
             productID: descriptor.idProduct,
             deviceClass: descriptor.bDeviceClass,
             bus: libusb_get_bus_number(device),
-            portPath: portPath)
+            portPath: portPath,
+            address: libusb_get_device_address(device))
     }
 }
 

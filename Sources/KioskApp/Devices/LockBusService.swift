@@ -29,7 +29,7 @@ final class LockBusService: Service, Sendable {
         logger.notice("lock bus driver starting")
         try await cancelWhenGracefulShutdown {
             try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await self.driver.run() }
+                group.addTask { await self.driver.run() }
                 group.addTask { await self.logEvents() }
                 try await group.next()
                 group.cancelAll()

@@ -6,13 +6,13 @@ import KioskHAL
 /// arming and debounce policy of `ScanGate` with times from the injected clock, and publishes
 /// `ScanEvent`s.
 ///
-/// Policy on what is published:
+/// Policy on what is published (shared by every scanner driver, see `ScannerCore`):
 /// - A checked scan is published as `.scanned` only when the gate accepts it (armed, not a
 ///   duplicate within the debounce window); the gate then disarms. Dropped scans publish nothing.
 /// - A refused payload (`.rejected`) is published whether armed or not and never disarms: a
 ///   technician sees a misconfigured or failing scanner even while no citizen is being asked.
 /// - `.connected` after each successful open, `.disconnected` when an open link fails.
-public actor SerialLineScanner: CodeScanner {
+public actor SerialLineScanner: CodeScanner, ByteStreamScanner {
     /// A name for logs and errors, e.g. `scanner0`.
     public nonisolated let name: String
     /// Serial lines carry UTF-8; symbology is reported when the framer looks for AIM prefixes.
@@ -20,17 +20,10 @@ public actor SerialLineScanner: CodeScanner {
     /// Scans, rejections and connection changes in order, for one consumer; finished when `run()` returns.
     public nonisolated let events: AsyncStream<ScanEvent>
 
-    let eventSink: AsyncStream<ScanEvent>.Continuation
     let configuration: SerialLineScannerConfiguration
     let opener: @Sendable () async throws -> any ByteStream
-    /// Time since the driver was created, on its clock.
-    let now: @Sendable () -> Duration
-    /// Sleeps on the driver's clock.
-    let sleep: @Sendable (Duration) async throws -> Void
+    var core: ScannerCore
     var framer: ScanLineFramer
-    var gate: ScanGate
-    var device: DeviceStatus = .starting
-    var connected = false
 
     /// A scanner on the stream `opener` returns; `opener` is called again after each
     /// disconnection. Time for debounce and backoff comes from `clock`. The gate starts disarmed.
@@ -46,110 +39,44 @@ public actor SerialLineScanner: CodeScanner {
             reportsSymbology: configuration.framing.aimPrefix != .none,
             maximumPayloadLength: configuration.framing.maximumLength)
         framer = ScanLineFramer(configuration: configuration.framing)
-        gate = ScanGate(debounceWindow: configuration.debounceWindow)
-        let (stream, continuation) = AsyncStream.makeStream(of: ScanEvent.self, bufferingPolicy: .unbounded)
-        events = stream
-        eventSink = continuation
-        let start = clock.now
-        now = { start.duration(to: clock.now) }
-        sleep = { try await clock.sleep(for: $0) }
+        (core, events) = ScannerCore.make(name: name, debounceWindow: configuration.debounceWindow, clock: clock)
     }
 
     /// The device state (`.starting` before the first open, `.online` while the port is open,
     /// `.offline` while it is being reopened) and the gate's arming; never waits.
-    public func status() -> ScannerStatus {
-        ScannerStatus(device: device, arming: gate.isArmed ? .armed : .disarmed)
-    }
+    public func status() -> ScannerStatus { currentStatus() }
 
     /// Opens the gate for the next accepted scan. A serial scanner in continuous mode needs no
     /// trigger command, so this never waits on the device.
     /// - Throws: `HALError.disconnected` when the port is not open (the gate stays as it was);
     ///   `CancellationError`.
-    public func arm() throws {
-        try Task.checkCancellation()
-        guard connected else { throw HALError(.disconnected, device: name, detail: "scanner port not open") }
-        gate.arm()
-    }
+    public func arm() throws { try armGate() }
 
     /// Closes the gate until the next `arm()`; always succeeds locally, connected or not.
     /// - Throws: `CancellationError` only.
-    public func disarm() throws {
-        gate.disarm()
-        try Task.checkCancellation()
-    }
+    public func disarm() throws { try disarmGate() }
 
     /// Forgets the last delivered payload, so the same code can be delivered again at once
     /// (the flow asks for the same receipt on purpose).
-    public func forgetLastScan() {
-        gate.forgetLastScan()
-    }
+    public func forgetLastScan() { core.gate.forgetLastScan() }
 
-    /// Frames `bytes`, gates every outcome at the current time and publishes what passes.
-    func receive(_ bytes: [UInt8]) {
-        let time = now()
-        for outcome in framer.feed(bytes) {
-            if case .accepted = gate.admit(outcome, at: time) {
-                eventSink.yield(outcome.event)
-            }
-        }
-    }
-}
-
-// The port loop: open the stream, read and frame lines, reconnect with capped backoff.
-extension SerialLineScanner {
     /// Runs the scanner until the task is cancelled: opens the port, publishes `.connected`,
     /// reads and frames lines until the stream fails, then publishes `.disconnected`, drops the
     /// unterminated line and reopens after a backoff doubling from `reconnectInitial` to
     /// `reconnectMaximum` (reset once a link stayed open and carried bytes). The gate's arming
     /// and debounce memory survive a reconnect. On return `events` finishes; call it once.
-    public func run() async {
-        var backoff = configuration.reconnectInitial
-        while !Task.isCancelled {
-            let stream: any ByteStream
-            do {
-                stream = try await opener()
-            } catch {
-                device = .offline
-                guard (try? await sleep(backoff)) != nil else { break }
-                backoff = configuration.backoff(after: backoff)
-                continue
-            }
-            connected = true
-            device = .online
-            eventSink.yield(.connected)
-            let carriedBytes = await serve(stream)
-            await stream.close()
-            connected = false
-            device = .offline
-            framer.reset()
-            if Task.isCancelled { break }
-            eventSink.yield(.disconnected)
-            if carriedBytes { backoff = configuration.reconnectInitial }
-            guard (try? await sleep(backoff)) != nil else { break }
-            backoff = configuration.backoff(after: backoff)
-        }
-        connected = false
-        device = .offline
-        eventSink.finish()
-    }
+    public func run() async { await runLinks() }
 
-    /// Reads `stream` until it fails or the task is cancelled; returns whether any byte arrived.
-    func serve(_ stream: any ByteStream) async -> Bool {
-        var carriedBytes = false
-        while !Task.isCancelled {
-            do {
-                let bytes = try await stream.read(maxCount: 512, timeout: configuration.readTimeout)
-                carriedBytes = carriedBytes || !bytes.isEmpty
-                receive(bytes)
-            } catch let error as HALError where error.kind == .timedOut {
-                continue
-            } catch {
-                // `.disconnected`, any other stream error or cancellation ends this link.
-                return carriedBytes
-            }
-        }
-        return carriedBytes
-    }
+    var reconnectPolicy: ScannerReconnectPolicy { configuration.reconnectPolicy }
+
+    /// Frames `bytes`, gates every outcome at the current time and publishes what passes.
+    func receive(_ bytes: [UInt8]) { core.publish(framer.feed(bytes)) }
+
+    func nextReadTimeout() -> Duration { configuration.readTimeout }
+
+    func tick() {}
+
+    func resetAfterLinkLoss() { framer.reset() }
 }
 
 /// How a serial-line scanner is framed and timed. All durations must be positive.
@@ -178,8 +105,8 @@ public struct SerialLineScannerConfiguration: Sendable, Equatable {
         self.reconnectMaximum = reconnectMaximum
     }
 
-    /// The next reconnect wait after `current`: doubled, capped at `reconnectMaximum`.
-    func backoff(after current: Duration) -> Duration {
-        min(current * 2, reconnectMaximum)
+    /// The reopen waits as a policy.
+    var reconnectPolicy: ScannerReconnectPolicy {
+        ScannerReconnectPolicy(initial: reconnectInitial, maximum: reconnectMaximum)
     }
 }

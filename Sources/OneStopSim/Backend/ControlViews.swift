@@ -36,14 +36,21 @@ public struct EventLogEntry: Codable, Sendable, Equatable {
 
 /// A dossier as the simulator holds it (control API).
 public struct DossierView: Codable, Sendable, Equatable {
+    /// `MaHoSo`.
     public var code: String
+    /// National status 1–10.
     public var status: Int
     /// `none` (not in any manifest), `live` or `gone` (tombstone).
     public var feedState: String
+    /// `LyDo` of the tombstone when `feedState` is `gone`.
     public var tombstoneReason: String?
+    /// The manifest change number of its latest change (0 if never in the feed).
     public var changeNumber: Int64
+    /// The slot last reported by `NAP_KET_QUA`.
     public var slot: String?
+    /// Fees still due, VND.
     public var feeDue: Int64
+    /// `NgayTra`, once handed out.
     public var returnedAt: String?
     /// Whether a pickup code hash is published.
     public var hasPickupCode: Bool
@@ -51,11 +58,14 @@ public struct DossierView: Codable, Sendable, Equatable {
 
 /// A staff member to add or replace (control API); the simulator hashes the PIN.
 public struct StaffEntry: Codable, Sendable {
+    /// `MaCanBo`, 1–64 bytes.
     public var id: String
+    /// `HoTen`.
     public var name: String
     /// Wire roles: `CAN_BO_MOT_CUA`, `KY_THUAT_VIEN`, `QUAN_TRI`.
     public var roles: [String]
     /// 4–8 digits.
     public var pin: String
+    /// `HoatDong`; `true` when absent.
     public var active: Bool?
 }

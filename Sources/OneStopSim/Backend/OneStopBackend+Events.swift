@@ -7,11 +7,12 @@ extension OneStopBackend {
     /// Consumes a batch in sequence order per the contract: duplicates acknowledged with their
     /// first outcome, the next number applied (or refused for good), a gap refused as retryable.
     /// The whole batch is one transaction.
-    /// - Throws: `OneStopProblem` `bad-request` when the batch names another kiosk or is too long.
+    /// - Throws: `OneStopProblem` 403 `forbidden` when the batch names another kiosk than the path,
+    ///   413 `body-too-large` when it has more than 100 events.
     public func receive(kiosk: String, batch: OneStopEventBatch) async throws -> OneStopEventBatchResult {
         guard batch.kioskID == kiosk else {
             throw OneStopProblem(
-                code: .badRequest, title: "Wrong kiosk", status: 400,
+                code: .forbidden, title: "Wrong kiosk", status: 403,
                 detail: "MaKiosk \(batch.kioskID) in the body differs from \(kiosk) in the path")
         }
         guard batch.events.count <= OneStopEventBatch.maximumCount else {

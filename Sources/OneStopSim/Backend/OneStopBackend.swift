@@ -12,7 +12,7 @@ public final class OneStopBackend: Sendable {
     let configuration: OneStopSimConfiguration
     let now: @Sendable () -> Date
     let random: SimRandom
-    let paymentWaiters = PaymentWaiters()
+    let paymentWaiters = ChangeWaiters()
     let logger: Logger
 
     /// Opens the database, seeds it when new and keeps `now` as the backend's clock.

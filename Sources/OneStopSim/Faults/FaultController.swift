@@ -13,21 +13,28 @@ public final class FaultController: Sendable {
 
     /// A rule's state: the rule and how often it fired.
     public struct RuleState: Codable, Sendable, Equatable {
+        /// The rule as installed.
         public var rule: FaultPlan.Rule
+        /// How many requests (or connections) it has played on.
         public var fired: Int
     }
 
     /// The installed plan as the control API shows it.
     public struct Snapshot: Codable, Sendable, Equatable {
+        /// The plan's seed.
         public var seed: UInt64
+        /// The rules in order, with fire counts.
         public var rules: [RuleState]
         /// Incremented by every install or clear; a held `timeout` request ends when it changes.
         public var generation: Int
     }
 
     private let state = Mutex(Snapshot(seed: 1, rules: [], generation: 0))
+    /// Woken (name `plan`) whenever a plan is installed or cleared.
+    let changes = ChangeWaiters()
     private let draws = Mutex(SplitMixGenerator(state: 1))
 
+    /// No faults.
     public init() {}
 
     /// Replaces the plan; counts start from zero.
@@ -37,6 +44,7 @@ public final class FaultController: Sendable {
                 seed: plan.seed, rules: plan.rules.map { RuleState(rule: $0, fired: 0) }, generation: snapshot.generation + 1)
         }
         draws.withLock { $0 = SplitMixGenerator(state: plan.seed) }
+        changes.notify("plan")
     }
 
     /// Removes every rule.

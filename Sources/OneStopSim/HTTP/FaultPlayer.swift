@@ -53,11 +53,11 @@ struct FaultPlayer: Sendable {
 
     /// Waits until `milliseconds` pass, the plan changes, or the request task is cancelled.
     private func hold(milliseconds: Int) async {
-        let generation = faults.generation
-        let clock = ContinuousClock()
-        let deadline = clock.now.advanced(by: .milliseconds(milliseconds))
-        while clock.now < deadline, faults.generation == generation, !Task.isCancelled {
-            try? await Task.sleep(for: .milliseconds(50))
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await faults.changes.wait(for: "plan") }
+            group.addTask { try? await Task.sleep(for: .milliseconds(milliseconds)) }
+            await group.next()
+            group.cancelAll()
         }
     }
 

@@ -2,11 +2,17 @@ import Foundation
 
 /// Any JSON value, for members whose content depends on another member (an event's `DuLieu`).
 public enum JSONValue: Codable, Sendable, Hashable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number (read as `Double`).
     case number(Double)
+    /// A string.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object.
     case object([String: JSONValue])
 
     /// Reads whatever JSON value is there.

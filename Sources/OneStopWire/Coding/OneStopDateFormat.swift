@@ -40,7 +40,7 @@ public enum OneStopDateFormat {
     }
 
     /// The instant `text` names, or `nil` when it is not exactly the contract's form or names an
-    /// impossible calendar date (`2025-02-30`, hour 24, offset beyond ±18:00).
+    /// impossible calendar date (`2025-02-30`, hour 24, an offset hour beyond 23).
     public static func date(from text: String) -> Date? {
         let bytes = Array(text.utf8)
         guard (20...35).contains(bytes.count) else { return nil }
@@ -62,7 +62,7 @@ public enum OneStopDateFormat {
         }
         guard let offsetSeconds = reader.offset(), reader.atEnd else { return nil }
         guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 60,
-            abs(offsetSeconds) <= 18 * 3600
+            abs(offsetSeconds) < 24 * 3600
         else { return nil }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = .gmt

@@ -2,14 +2,25 @@
 public struct OneStopProblem: Codable, Sendable, Equatable, Error {
     /// The stable codes of this contract version.
     public enum Code: String, Codable, Sendable, CaseIterable {
-        case unauthorized, forbidden
+        /// 401: no or unknown bearer token.
+        case unauthorized
+        /// 403: the token or the batch belongs to another kiosk.
+        case forbidden
+        /// 400: malformed body or parameter.
         case badRequest = "bad-request"
+        /// 400: a manifest cursor the backend did not issue; start over without one.
         case cursorInvalid = "cursor-invalid"
+        /// 413: body over 1 MiB or more than 100 events.
         case bodyTooLarge = "body-too-large"
+        /// 404: unknown dossier (or wrong ID digits).
         case dossierNotFound = "dossier-not-found"
+        /// 404: unknown payment request.
         case paymentNotFound = "payment-not-found"
+        /// 409: the dossier owes nothing.
         case nothingDue = "nothing-due"
+        /// 500: the backend failed; the change may or may not have happened.
         case internalError = "internal-error"
+        /// 503: temporarily unavailable.
         case unavailable
     }
 

@@ -2,7 +2,24 @@
 public struct OneStopDeviceHealth: Codable, Sendable, Equatable {
     /// XFS4IoT-style device state (`TrangThai`).
     public enum State: String, Codable, Sendable, CaseIterable {
-        case starting, online, offline, powerOff, noDevice, hardwareError, userError, busy, unknown
+        /// Starting up.
+        case starting
+        /// Working.
+        case online
+        /// Not answering.
+        case offline
+        /// Unplugged or without power.
+        case powerOff
+        /// Not installed.
+        case noDevice
+        /// A hardware fault.
+        case hardwareError
+        /// Needs a person (paper out, cover open).
+        case userError
+        /// Busy with an operation.
+        case busy
+        /// Not known.
+        case unknown
     }
 
     /// `MaThietBi`.

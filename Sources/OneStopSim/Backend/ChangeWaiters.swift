@@ -1,8 +1,9 @@
 import Synchronization
 
-/// Long-poll waiters on payment requests: `wait` returns when `notify` is called for the request
-/// or the waiting task is cancelled (the caller races it against its own deadline).
-final class PaymentWaiters: Sendable {
+/// Waiters on a named change (a payment request's state, the fault plan): `wait` returns when
+/// `notify` is called for the name or the waiting task is cancelled (the caller races it
+/// against its own deadline).
+final class ChangeWaiters: Sendable {
     private let waiters = Mutex<[String: [Int: CheckedContinuation<Void, Never>]]>([:])
     private let nextToken = Atomic<Int>(0)
 

@@ -1,0 +1,92 @@
+import DeviceProtocols
+import Foundation
+import Testing
+@testable import HardwareSimServer
+
+/// The image bodies `scan-image` accepts: stored PNGs, PGMs, and QR symbols rendered from JSON.
+@Suite struct ScanImageBodyTests {
+    /// A 7×5 grey ramp with every value distinct enough to catch a misplaced byte.
+    private func ramp() throws -> GreyImage {
+        try GreyImage(width: 7, height: 5, pixels: (0..<35).map { UInt8(($0 * 37) % 256) })
+    }
+
+    /// A PNG file around `raw` (filter byte + pixels per row), with dummy CRCs.
+    private func png(width: Int, height: Int, raw: [UInt8], zlib: [UInt8]? = nil) -> [UInt8] {
+        func chunk(_ type: String, _ payload: [UInt8]) -> [UInt8] {
+            let length = UInt32(payload.count)
+            return [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: length >> $0) } + Array(type.utf8) + payload + [0, 0, 0, 0]
+        }
+        let header = [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: UInt32(width) >> $0) }
+            + [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: UInt32(height) >> $0) } + [8, 0, 0, 0, 0]
+        return PNGEncoder.signature + chunk("IHDR", header) + chunk("IDAT", zlib ?? PNGEncoder.zlibStored(raw)) + chunk("IEND", [])
+    }
+
+    @Test func pngWrittenByPNGEncoder_readsBackPixelForPixel() throws {
+        let image = try ramp()
+        #expect(try ScanImageBody.image(from: PNGEncoder.encode(image)) == image)
+    }
+
+    @Test func pngRowFilters_subUpAverageAndPaeth_areUndone() throws {
+        // Given rows encoded with filters 1–4 over known pixels
+        let pixels: [[UInt8]] = [[10, 20, 30], [15, 25, 35], [200, 100, 50], [0, 255, 128]]
+        func paeth(_ a: Int, _ b: Int, _ c: Int) -> Int {
+            let p = a + b - c
+            let (pa, pb, pc) = (abs(p - a), abs(p - b), abs(p - c))
+            return pa <= pb && pa <= pc ? a : (pb <= pc ? b : c)
+        }
+        var raw: [UInt8] = []
+        for (y, row) in pixels.enumerated() {
+            let filter = UInt8(y + 1)
+            raw.append(filter)
+            for x in row.indices {
+                let left = x > 0 ? Int(row[x - 1]) : 0
+                let up = y > 0 ? Int(pixels[y - 1][x]) : 0
+                let corner = x > 0 && y > 0 ? Int(pixels[y - 1][x - 1]) : 0
+                let predictor = [left, up, (left + up) / 2, paeth(left, up, corner)][y]
+                raw.append(UInt8(truncatingIfNeeded: Int(row[x]) - predictor))
+            }
+        }
+        // Then the reader restores them
+        let image = try ScanImageBody.image(from: png(width: 3, height: 4, raw: raw))
+        #expect(image.pixels == pixels.flatMap { $0 })
+    }
+
+    @Test func compressedPNG_isRefusedSayingWhatToSendInstead() {
+        let compressed = png(width: 1, height: 1, raw: [], zlib: [0x78, 0x9C, 0x63, 0x60, 0x00, 0x00])
+        #expect(throws: ScanImageBody.Problem(
+            "compressed PNGs are not read: send a PGM, or a PNG with stored deflate blocks such as the printer's page PNGs")) {
+            try ScanImageBody.image(from: compressed)
+        }
+        let colour = png(width: 1, height: 1, raw: [0, 0]).enumerated().map { $0.offset == 25 ? 2 : $0.element }
+        #expect(throws: ScanImageBody.Problem("only 8-bit greyscale PNGs are read (bit depth 8, colour type 2)")) {
+            try ScanImageBody.image(from: colour)
+        }
+    }
+
+    @Test func plainAndBinaryPGM_areRead_andSamplesScaledToTheFullRange() throws {
+        let plain = try ScanImageBody.image(from: Array("P2\n# a comment\n3 2\n1\n0 1 0\n1 0 1\n".utf8))
+        #expect(plain.width == 3 && plain.height == 2)
+        #expect(plain.pixels == [0, 255, 0, 255, 0, 255])
+        let image = try ramp()
+        let binary = try ScanImageBody.image(from: Array("P5 7 5 255\n".utf8) + image.pixels)
+        #expect(binary == image)
+        #expect(throws: ScanImageBody.Problem("PGM maxval must be 1–255, not 65535")) {
+            try ScanImageBody.image(from: Array("P5 1 1 65535\n".utf8) + [0, 0])
+        }
+        #expect(throws: ScanImageBody.Problem("PGM height is missing or not a number")) {
+            try ScanImageBody.image(from: Array("P2 3 x".utf8))
+        }
+    }
+
+    @Test func jsonText_isRenderedAsAQRSymbolThatZbarReadsBack() throws {
+        let image = try ScanImageBody.image(from: Array(#"  {"text": "DK-2026-000731|Hồ sơ", "symbology": "qr"}"#.utf8))
+        #expect(image.width == image.height)
+        #expect(try BarcodeImageDecoder().decode(image).map(\.text) == ["DK-2026-000731|Hồ sơ"])
+        #expect(throws: ScanImageBody.Problem("text must not be empty")) {
+            try ScanImageBody.image(from: Array(#"{"text": ""}"#.utf8))
+        }
+        #expect(throws: ScanImageBody.Problem("missing key 'text'")) {
+            try ScanImageBody.image(from: Array(#"{"symbology": "qr"}"#.utf8))
+        }
+    }
+}
