@@ -4,9 +4,8 @@ import KioskStore
 import OneStopSim
 @testable import KioskSync
 
-/// Throughput measurements of the sync against onestop-sim on loopback. They run as tests only
-/// to check completeness; the numbers are printed and, with `KIOSK_SYNC_BENCH=1`, recorded in
-/// `Benchmarks/results/sync.json`. No test compares them with a threshold.
+/// The sync measurements of `sync-bench`, small, over the test harness: they check that a backlog
+/// drains and a manifest applies completely; the numbers are printed, never compared.
 enum SyncBenchmark {
     /// How a backlog drain went.
     struct Drain: Codable, Sendable {
