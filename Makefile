@@ -21,8 +21,10 @@ test: deps
 bench: deps
 	$(SWIFT) build -c release --product locker-bench
 	$(SWIFT) build -c release --product receipt-bench
+	$(SWIFT) build -c release --product sync-bench
 	$$($(SWIFT) build -c release --show-bin-path)/locker-bench Benchmarks/results
 	$$($(SWIFT) build -c release --show-bin-path)/receipt-bench Benchmarks/results --python "$$(Benchmarks/python/setup | tail -n 1)"
+	$$($(SWIFT) build -c release --show-bin-path)/sync-bench Benchmarks/results
 
 ## The Debian packages the build, the tests and the demo need (idempotent).
 deps:

@@ -15,7 +15,7 @@ import Testing
             #expect(try database.pragma("synchronous") == "2")
             #expect(try database.pragma("foreign_keys") == "1")
             #expect(try database.appliedMigrations() == [
-                "v1-kiosk-meta", "v1-dossiers-slots-flows", "v1-staff", "v1-journal", "v1-outbox",
+                "v1-kiosk-meta", "v1-dossiers-slots-flows", "v1-staff", "v1-journal", "v1-outbox", "v2-sync",
             ])
         }
     }

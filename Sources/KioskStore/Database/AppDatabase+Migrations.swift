@@ -10,6 +10,7 @@ extension AppDatabase {
         migrator.registerMigration("v1-staff", migrate: createStaffTables)
         migrator.registerMigration("v1-journal", migrate: createJournal)
         migrator.registerMigration("v1-outbox", migrate: createOutbox)
+        migrator.registerMigration("v2-sync", migrate: createSyncTables)
         return migrator
     }
 

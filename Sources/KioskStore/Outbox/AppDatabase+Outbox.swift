@@ -29,19 +29,22 @@ extension AppDatabase {
     /// - Returns: how many events changed to acknowledged.
     @discardableResult
     public func acknowledge(_ eventIDs: [UUID], at date: Date) async throws -> Int {
-        try await writer.write { db in
-            var changed = 0
-            for id in eventIDs {
-                try db.execute(
-                    sql: """
-                        UPDATE outbox SET state = 'acknowledged', acknowledgedAt = ?
-                        WHERE eventId = ? AND state <> 'acknowledged'
-                        """,
-                    arguments: [date, id.uuidString.lowercased()])
-                changed += db.changesCount
-            }
-            return changed
+        try await writer.write { db in try Self.markAcknowledged(eventIDs, at: date, in: db) }
+    }
+
+    /// Marks these event ids acknowledged inside a write; returns how many changed.
+    static func markAcknowledged(_ eventIDs: [UUID], at date: Date, in db: Database) throws -> Int {
+        var changed = 0
+        for id in eventIDs {
+            try db.execute(
+                sql: """
+                    UPDATE outbox SET state = 'acknowledged', acknowledgedAt = ?
+                    WHERE eventId = ? AND state <> 'acknowledged'
+                    """,
+                arguments: [date, id.uuidString.lowercased()])
+            changed += db.changesCount
         }
+        return changed
     }
 
     /// How many events the backend has not acknowledged yet.

@@ -2,7 +2,8 @@ import Foundation
 
 /// Where the one-stop backend is and how this kiosk authenticates to it.
 public struct SyncEndpoint: Sendable, Equatable {
-    /// Base URL of the backend's kiosk API, e.g. `https://motcua.example.gov.vn/kiosk-api/v1`.
+    /// Base URL under which the contract's paths (`/api/v1/kiosks/…`) live, e.g.
+    /// `https://motcua.example.gov.vn`; a trailing slash is ignored.
     public var baseURL: URL
     /// This kiosk's id as registered at the backend.
     public var kioskID: String
