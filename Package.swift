@@ -242,7 +242,12 @@ let package = Package(
             swiftSettings: strictSwift),
         .testTarget(
             name: "KioskAppTests",
-            dependencies: ["KioskApp", "KioskWeb", "KioskStore"],
+            dependencies: [
+                "KioskApp", "KioskWeb", "KioskStore", "KioskSync", "OneStopSim", "OneStopWire", "HardwareSims",
+                "DeviceTransports", "DeviceProtocols", "KioskHAL", "KioskDrivers", "TestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSwift),
         .testTarget(
             name: "OneStopWireTests",
