@@ -31,8 +31,11 @@ public enum KioskApp {
         let identity = ServiceIdentity(
             version: KioskVersion.current, kioskID: config.kiosk.id, startedAt: Date(), journal: journal)
         let lockBuses = try lockBusServices(config: config, logger: logger)
+        let devices = try deviceServices(config: config, database: database, logger: logger)
         let router = Router()
-        addHealthRoutes(to: router, identity: identity, database: database, lockerBanks: lockBuses.map(\.driver))
+        addHealthRoutes(
+            to: router, identity: identity, database: database, lockerBanks: lockBuses.map(\.driver),
+            printer: devices.printer, scanner: devices.scanner)
         let http = Application(
             router: router,
             configuration: .init(address: .hostname(config.http.host, port: config.http.port), serverName: "kioskd"),
@@ -44,7 +47,7 @@ public enum KioskApp {
             logger: logger)
         let group = ServiceGroup(
             configuration: .init(
-                services: lockBuses.map { .init(service: $0) } + [.init(service: http)],
+                services: lockBuses.map { .init(service: $0) } + devices.serviceConfigurations + [.init(service: http)],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
         return KioskRuntime(database: database, serviceGroup: group, logger: logger)

@@ -45,6 +45,8 @@ public struct KioskConfiguration: Sendable, Equatable {
     public var logLevel: String
     /// Lock buses and the slot map; `nil` when the section is absent (no lockers driven).
     public var lockers: LockerConfiguration?
+    /// The receipt printer and the code scanner; `nil` when the section is absent.
+    public var devices: DeviceConfiguration?
 
     /// The database file inside the state directory.
     public var databasePath: String {
@@ -96,11 +98,12 @@ extension KioskConfiguration {
         let level = try loggingSection.string(
             "level", default: "info", oneOf: ["trace", "debug", "info", "notice", "warning", "error", "critical"])
         let lockers = try reader.has("lockers") ? LockerConfiguration.read(reader.section("lockers")) : nil
+        let devices = try reader.has("devices") ? DeviceConfiguration.read(reader.section("devices")) : nil
         for section in [reader, kioskSection, httpSection, policySection, loggingSection] {
             try section.refuseUnknownKeys()
         }
         return KioskConfiguration(
             kiosk: kiosk, stateDirectory: stateDirectory, http: http, policies: policies, logLevel: level,
-            lockers: lockers)
+            lockers: lockers, devices: devices)
     }
 }

@@ -19,7 +19,8 @@ public struct HealthResponse: Codable, Sendable, Equatable, ResponseEncodable {
         public var byStatus: [String: Int]
     }
 
-    /// `ok`, or `degraded` when the journal is not intact or a slot's board is not online.
+    /// `ok`, or `degraded` when the journal is not intact, a slot's board is not online, the
+    /// printer cannot print (paper out, cover open, offline, unplugged) or the scanner is not online.
     public var status: String
     /// Software version.
     public var version: String
@@ -33,4 +34,8 @@ public struct HealthResponse: Codable, Sendable, Equatable, ResponseEncodable {
     public var outboxDepth: Int
     /// Locker hardware; `nil` when no lockers are configured.
     public var lockers: Lockers?
+    /// The receipt printer; `nil` when none is configured.
+    public var printer: Printer?
+    /// The code scanner; `nil` when none is configured.
+    public var scanner: Scanner?
 }

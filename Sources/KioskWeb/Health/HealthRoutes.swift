@@ -24,9 +24,11 @@ public struct ServiceIdentity: Sendable {
     }
 }
 
-/// Registers `GET /api/health` on `router`.
+/// Registers `GET /api/health` on `router`; `printer` and `scanner` add their parts when the
+/// kiosk has them.
 public func addHealthRoutes<Context: RequestContext>(
-    to router: Router<Context>, identity: ServiceIdentity, database: AppDatabase, lockerBanks: [any LockerBank] = []
+    to router: Router<Context>, identity: ServiceIdentity, database: AppDatabase, lockerBanks: [any LockerBank] = [],
+    printer: (any PrinterHealthSource)? = nil, scanner: (any ScannerHealthSource)? = nil
 ) {
     router.get("api/health") { _, _ -> HealthResponse in
         let journal: HealthResponse.Journal
@@ -49,9 +51,14 @@ public func addHealthRoutes<Context: RequestContext>(
             lockers = .init(slots: count, byStatus: byStatus)
         }
         let lockersHealthy = lockers.map { $0.byStatus["online", default: 0] == $0.slots } ?? true
+        var printerPart: HealthResponse.Printer?
+        if let printer { printerPart = HealthResponse.Printer(await printer.printerHealth()) }
+        var scannerPart: HealthResponse.Scanner?
+        if let scanner { scannerPart = HealthResponse.Scanner(await scanner.scannerHealth()) }
+        let devicesHealthy = (printerPart?.readyToPrint ?? true) && (scannerPart.map { $0.status == "online" } ?? true)
         return HealthResponse(
-            status: journal.intact && lockersHealthy ? "ok" : "degraded", version: identity.version,
+            status: journal.intact && lockersHealthy && devicesHealthy ? "ok" : "degraded", version: identity.version,
             kioskID: identity.kioskID, startedAt: KioskTime.iso8601(identity.startedAt), journal: journal,
-            outboxDepth: try await database.outboxDepth(), lockers: lockers)
+            outboxDepth: try await database.outboxDepth(), lockers: lockers, printer: printerPart, scanner: scannerPart)
     }
 }
