@@ -129,7 +129,7 @@ import FoundationNetworking
             let recovered = try await Self.health(at: url) { $0["status"] as? String == "ok" }
             #expect(Self.part("printer", of: recovered)["recommendedAction"] as? String == "Không cần thao tác")
 
-            runtime.serviceGroup.triggerGracefulShutdown()
+            await runtime.serviceGroup.triggerGracefulShutdown()
         }
         await terminal.close()
         await printer.listener.close()
