@@ -18,6 +18,7 @@ public struct PrinterHealthSnapshot: Sendable, Equatable {
         self.lastEvent = lastEvent
     }
 
+    /// Equal when the id, the status and the last event (kind and time) are.
     public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.id == rhs.id && lhs.status == rhs.status && lhs.lastEvent?.event == rhs.lastEvent?.event
             && lhs.lastEvent?.at == rhs.lastEvent?.at
