@@ -118,7 +118,8 @@ let package = Package(
         .target(
             name: "KioskApp",
             dependencies: [
-                "KioskDomain", "KioskStore", "KioskWeb", "KioskHAL", "KioskDrivers", "DeviceTransports", "KioskSync",
+                "KioskDomain", "KioskStore", "KioskWeb", "KioskHAL", "KioskDrivers", "DeviceTransports", "DeviceProtocols",
+                "KioskSync",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
