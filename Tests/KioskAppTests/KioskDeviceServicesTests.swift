@@ -82,7 +82,11 @@ import FoundationNetworking
             await printer.emulator.setPaper(.out)
 
             // Then health is degraded, asks for new paper, and the scanner is still online
-            let degraded = try await Self.health(at: url) { Self.part("printer", of: $0)["paper"] as? String == "out" }
+            // (the status is read from the driver, the event arrives on its own stream: wait for both)
+            let degraded = try await Self.health(at: url) {
+                Self.part("printer", of: $0)["paper"] as? String == "out"
+                    && (Self.part("printer", of: $0)["lastEvent"] as? [String: Any])?["event"] as? String == "paperOut"
+            }
             let outPrinter = Self.part("printer", of: degraded)
             #expect(degraded["status"] as? String == "degraded", "\(degraded)")
             #expect(outPrinter["status"] as? String == "userError")
