@@ -12,12 +12,14 @@ public enum KioskApp {
     /// Opens the state directory and the database, verifies the journal, and assembles the
     /// service group. Nothing listens until ``KioskRuntime/run()``.
     /// - Parameter onListening: called once the HTTP server accepts connections, with its address.
-    /// - Throws: `KioskStartupError` when the state directory cannot be prepared; store errors
-    ///   when the database cannot be opened.
+    /// - Throws: `ConfigurationError` when the backend's bearer token cannot be read;
+    ///   `KioskStartupError` when the state directory cannot be prepared; store errors when the
+    ///   database cannot be opened.
     public static func build(
         config: KioskConfiguration, logger: Logger,
         onListening: @escaping @Sendable (_ host: String, _ port: Int) async -> Void = { _, _ in }
     ) async throws -> KioskRuntime {
+        let backendCredentials = try config.backend?.credentials()
         try prepareStateDirectory(config.stateDirectory)
         let database = try AppDatabase(path: config.databasePath, kioskID: config.kiosk.id, logger: logger)
         let journal = try await database.verifyJournal()
@@ -31,8 +33,12 @@ public enum KioskApp {
         let identity = ServiceIdentity(
             version: KioskVersion.current, kioskID: config.kiosk.id, startedAt: Date(), journal: journal)
         let lockBuses = try lockBusServices(config: config, logger: logger)
+        let backendSync = try await backendSyncService(
+            config: config, credentials: backendCredentials, database: database, logger: logger)
         let router = Router()
-        addHealthRoutes(to: router, identity: identity, database: database, lockerBanks: lockBuses.map(\.driver))
+        addHealthRoutes(
+            to: router, identity: identity, database: database, lockerBanks: lockBuses.map(\.driver),
+            syncHealth: backendSync.map { sync in { try await sync.health() } })
         let http = Application(
             router: router,
             configuration: .init(address: .hostname(config.http.host, port: config.http.port), serverName: "kioskd"),
@@ -44,7 +50,8 @@ public enum KioskApp {
             logger: logger)
         let group = ServiceGroup(
             configuration: .init(
-                services: lockBuses.map { .init(service: $0) } + [.init(service: http)],
+                services: lockBuses.map { .init(service: $0) } + (backendSync.map { [.init(service: $0)] } ?? [])
+                    + [.init(service: http)],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
         return KioskRuntime(database: database, serviceGroup: group, logger: logger)

@@ -45,6 +45,8 @@ public struct KioskConfiguration: Sendable, Equatable {
     public var logLevel: String
     /// Lock buses and the slot map; `nil` when the section is absent (no lockers driven).
     public var lockers: LockerConfiguration?
+    /// The one-stop backend to sync with; `nil` when the section is absent (the kiosk runs alone).
+    public var backend: BackendConfiguration?
 
     /// The database file inside the state directory.
     public var databasePath: String {
@@ -96,11 +98,12 @@ extension KioskConfiguration {
         let level = try loggingSection.string(
             "level", default: "info", oneOf: ["trace", "debug", "info", "notice", "warning", "error", "critical"])
         let lockers = try reader.has("lockers") ? LockerConfiguration.read(reader.section("lockers")) : nil
+        let backend = try reader.has("backend") ? BackendConfiguration.read(reader.section("backend")) : nil
         for section in [reader, kioskSection, httpSection, policySection, loggingSection] {
             try section.refuseUnknownKeys()
         }
         return KioskConfiguration(
             kiosk: kiosk, stateDirectory: stateDirectory, http: http, policies: policies, logLevel: level,
-            lockers: lockers)
+            lockers: lockers, backend: backend)
     }
 }

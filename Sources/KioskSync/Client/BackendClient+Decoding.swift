@@ -47,7 +47,7 @@ extension BackendClient {
             }
         }
         if error is CancellationError { return .transport("cancelled") }
-        return .transport(String(String(describing: error).prefix(200)))
+        return .transport(TransportErrorText.describe(error))
     }
 
     /// At most 200 printable characters of an error body, for technicians.

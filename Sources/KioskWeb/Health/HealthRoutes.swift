@@ -24,9 +24,11 @@ public struct ServiceIdentity: Sendable {
     }
 }
 
-/// Registers `GET /api/health` on `router`.
+/// Registers `GET /api/health` on `router`. `syncHealth`, given when a backend is configured,
+/// reads the sync's state for the `sync` object.
 public func addHealthRoutes<Context: RequestContext>(
-    to router: Router<Context>, identity: ServiceIdentity, database: AppDatabase, lockerBanks: [any LockerBank] = []
+    to router: Router<Context>, identity: ServiceIdentity, database: AppDatabase, lockerBanks: [any LockerBank] = [],
+    syncHealth: (@Sendable () async throws -> SyncHealth)? = nil
 ) {
     router.get("api/health") { _, _ -> HealthResponse in
         let journal: HealthResponse.Journal
@@ -48,10 +50,12 @@ public func addHealthRoutes<Context: RequestContext>(
             }
             lockers = .init(slots: count, byStatus: byStatus)
         }
+        var sync: HealthResponse.Sync?
+        if let syncHealth { sync = HealthResponse.Sync(try await syncHealth()) }
         let lockersHealthy = lockers.map { $0.byStatus["online", default: 0] == $0.slots } ?? true
         return HealthResponse(
             status: journal.intact && lockersHealthy ? "ok" : "degraded", version: identity.version,
             kioskID: identity.kioskID, startedAt: KioskTime.iso8601(identity.startedAt), journal: journal,
-            outboxDepth: try await database.outboxDepth(), lockers: lockers)
+            outboxDepth: try await database.outboxDepth(), lockers: lockers, sync: sync)
     }
 }
