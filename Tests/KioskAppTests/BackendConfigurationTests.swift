@@ -181,3 +181,13 @@ import Testing
         }
     }
 }
+
+extension BackendConfigurationTests {
+    @Test func exampleConfiguration_readsItsTokenFromAPrivateFileUnderEtc() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let config = try KioskConfiguration.load(path: root.appendingPathComponent("systemd/kioskd.example.json").path)
+        let backend = try #require(config.backend)
+        #expect(backend.token == .file("/etc/dossier-kiosk/backend.token"))
+        #expect(backend.baseURL.scheme == "https")
+    }
+}
