@@ -38,7 +38,7 @@ public enum KioskApp {
         let router = Router()
         addHealthRoutes(
             to: router, identity: identity, database: database, lockerBanks: lockBuses.map(\.driver),
-            syncHealth: backendSync.map { sync in { try await sync.health() } })
+            syncHealth: backendSync?.healthReader)
         let http = Application(
             router: router,
             configuration: .init(address: .hostname(config.http.host, port: config.http.port), serverName: "kioskd"),

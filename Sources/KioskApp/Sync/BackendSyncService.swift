@@ -54,6 +54,11 @@ final class BackendSyncService: Service, Sendable {
         logger.notice("backend sync stopped")
     }
 
+    /// Reads ``health()``, for the health route.
+    var healthReader: @Sendable () async throws -> SyncHealth {
+        { try await self.health() }
+    }
+
     /// The sync's state for `/api/health`.
     /// - Throws: store errors.
     func health() async throws -> SyncHealth {
