@@ -9,19 +9,19 @@ import NIOCore
 /// do not balance their parentheses. This finds the innermost `errno` and the address instead.
 /// Errors that hold no `IOError` keep their description, cut to 200 characters.
 enum TransportErrorText {
-    /// The short text for `error`.
-    static func describe(_ error: any Error) -> String {
+    /// The short text for `error`; `address` (`host:port`) is named when the error names none.
+    static func describe(_ error: any Error, address fallback: String) -> String {
         var found = Findings()
         found.search(error, depth: 0)
         guard let code = found.errno else { return String(String(describing: error).prefix(200)) }
-        let address = found.address.map { " " + $0 } ?? ""
+        let address = found.address ?? fallback
         switch code {
-        case ECONNREFUSED: return "connection refused by" + (address.isEmpty ? " the backend" : address)
-        case ECONNRESET: return "connection reset by" + (address.isEmpty ? " the backend" : address)
-        case ETIMEDOUT: return "connection attempt timed out" + (address.isEmpty ? "" : " to" + address)
-        case EHOSTUNREACH: return "no route to host" + address
-        case ENETUNREACH: return "network unreachable" + (address.isEmpty ? "" : " for" + address)
-        default: return "socket error \(code) (\(String(cString: strerror(code))))" + (address.isEmpty ? "" : " at" + address)
+        case ECONNREFUSED: return "connection refused by \(address)"
+        case ECONNRESET: return "connection reset by \(address)"
+        case ETIMEDOUT: return "connection to \(address) timed out"
+        case EHOSTUNREACH: return "no route to host \(address)"
+        case ENETUNREACH: return "network unreachable for \(address)"
+        default: return "socket error \(code) (\(String(cString: strerror(code)))) with \(address)"
         }
     }
 
