@@ -10,7 +10,8 @@ import ServiceLifecycle
 /// tests and the benchmarks all start the kiosk through ``build(config:logger:onListening:)``.
 public enum KioskApp {
     /// Opens the state directory and the database, verifies the journal, and assembles the
-    /// service group. Nothing listens until ``KioskRuntime/run()``.
+    /// service group. Nothing listens until ``KioskRuntime/run()``. With a `backend` section the
+    /// bearer token is read first and the runtime owns an HTTP client that only `run()` closes.
     /// - Parameter onListening: called once the HTTP server accepts connections, with its address.
     /// - Throws: `ConfigurationError` when the backend's bearer token cannot be read;
     ///   `KioskStartupError` when the state directory cannot be prepared; store errors when the

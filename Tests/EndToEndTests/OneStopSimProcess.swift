@@ -55,7 +55,7 @@ final class OneStopSimProcess: @unchecked Sendable {
     private func launch(port: Int) throws -> Process {
         try? FileManager.default.removeItem(atPath: portFile)
         let logURL = directory.appendingPathComponent("onestop.log")
-        if !FileManager.default.fileExists(atPath: logURL.path) { FileManager.default.createFile(atPath: logURL.path, contents: nil) }
+        if !FileManager.default.fileExists(atPath: logURL.path) { _ = FileManager.default.createFile(atPath: logURL.path, contents: nil) }
         let output = try FileHandle(forWritingTo: logURL)
         output.seekToEndOfFile()
         let process = Process()

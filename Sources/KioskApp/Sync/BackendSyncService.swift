@@ -9,6 +9,7 @@ import ServiceLifecycle
 /// push, manifest pull, catalogue and staff refresh, heartbeat) over its own HTTP client, which is
 /// closed once the service has stopped. An unreachable backend is not an error here: the loops
 /// back off and retry, the kiosk keeps serving from its store, and health reports the failure.
+/// Run what is built: only `run()` closes the HTTP client.
 final class BackendSyncService: Service, Sendable {
     /// The running sync, for its status and for nudging the push.
     let sync: SyncService<ContinuousClock>
