@@ -39,6 +39,7 @@ import FoundationNetworking
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "the sqlite3 shell (Debian package sqlite3) could not read \(database.path)")
         return Set(String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init))
     }
 
