@@ -4,10 +4,11 @@ SWIFT_BUILD_FLAGS ?=
 
 .PHONY: demo test bench deps build clean
 
-## Install what is missing, build, and start the kiosk on simulated hardware in a throw-away state directory.
+## Install what is missing, build, and start the kiosk on simulated hardware and a simulated backend in a throw-away state directory.
 demo: deps
 	$(SWIFT) build $(SWIFT_BUILD_FLAGS) --product kioskd
 	$(SWIFT) build $(SWIFT_BUILD_FLAGS) --product kiosk-hwsim
+	$(SWIFT) build $(SWIFT_BUILD_FLAGS) --product onestop-sim
 	scripts/demo
 
 ## Install what is missing, build everything, run every test, then check onestop-sim against its contract.

@@ -10,14 +10,17 @@ import ServiceLifecycle
 /// tests and the benchmarks all start the kiosk through ``build(config:logger:onListening:)``.
 public enum KioskApp {
     /// Opens the state directory and the database, verifies the journal, and assembles the
-    /// service group. Nothing listens until ``KioskRuntime/run()``.
+    /// service group. Nothing listens until ``KioskRuntime/run()``. With a `backend` section the
+    /// bearer token is read first and the runtime owns an HTTP client that only `run()` closes.
     /// - Parameter onListening: called once the HTTP server accepts connections, with its address.
-    /// - Throws: `KioskStartupError` when the state directory cannot be prepared; store errors
-    ///   when the database cannot be opened.
+    /// - Throws: `ConfigurationError` when the backend's bearer token cannot be read;
+    ///   `KioskStartupError` when the state directory cannot be prepared; store errors when the
+    ///   database cannot be opened.
     public static func build(
         config: KioskConfiguration, logger: Logger,
         onListening: @escaping @Sendable (_ host: String, _ port: Int) async -> Void = { _, _ in }
     ) async throws -> KioskRuntime {
+        let backendCredentials = try config.backend?.credentials()
         try prepareStateDirectory(config.stateDirectory)
         let database = try AppDatabase(path: config.databasePath, kioskID: config.kiosk.id, logger: logger)
         let journal = try await database.verifyJournal()
@@ -32,10 +35,12 @@ public enum KioskApp {
             version: KioskVersion.current, kioskID: config.kiosk.id, startedAt: Date(), journal: journal)
         let lockBuses = try lockBusServices(config: config, logger: logger)
         let devices = try deviceServices(config: config, database: database, logger: logger)
+        let backendSync = try await backendSyncService(
+            config: config, credentials: backendCredentials, database: database, logger: logger)
         let router = Router()
         addHealthRoutes(
             to: router, identity: identity, database: database, lockerBanks: lockBuses.map(\.driver),
-            printer: devices.printer, scanner: devices.scanner)
+            printer: devices.printer, scanner: devices.scanner, syncHealth: backendSync?.healthReader)
         let http = Application(
             router: router,
             configuration: .init(address: .hostname(config.http.host, port: config.http.port), serverName: "kioskd"),
@@ -47,7 +52,8 @@ public enum KioskApp {
             logger: logger)
         let group = ServiceGroup(
             configuration: .init(
-                services: lockBuses.map { .init(service: $0) } + devices.serviceConfigurations + [.init(service: http)],
+                services: lockBuses.map { .init(service: $0) } + devices.serviceConfigurations
+                    + (backendSync.map { [.init(service: $0)] } ?? []) + [.init(service: http)],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
         return KioskRuntime(database: database, serviceGroup: group, logger: logger)

@@ -42,6 +42,10 @@ struct Kioskd {
         do {
             let runtime = try await KioskApp.build(config: config, logger: logger)
             try await runtime.run()
+        } catch let error as ConfigurationError {
+            logger.critical("kioskd refused its configuration", metadata: ["error": "\(error)"])
+            printError(error.description)
+            exit(2)
         } catch {
             logger.critical("kioskd failed", metadata: ["error": "\(error)"])
             exit(1)

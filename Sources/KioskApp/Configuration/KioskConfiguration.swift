@@ -47,6 +47,8 @@ public struct KioskConfiguration: Sendable, Equatable {
     public var lockers: LockerConfiguration?
     /// The receipt printer and the code scanner; `nil` when the section is absent.
     public var devices: DeviceConfiguration?
+    /// The one-stop backend to sync with; `nil` when the section is absent (the kiosk runs alone).
+    public var backend: BackendConfiguration?
 
     /// The database file inside the state directory.
     public var databasePath: String {
@@ -99,11 +101,12 @@ extension KioskConfiguration {
             "level", default: "info", oneOf: ["trace", "debug", "info", "notice", "warning", "error", "critical"])
         let lockers = try reader.has("lockers") ? LockerConfiguration.read(reader.section("lockers")) : nil
         let devices = try reader.has("devices") ? DeviceConfiguration.read(reader.section("devices")) : nil
+        let backend = try reader.has("backend") ? BackendConfiguration.read(reader.section("backend")) : nil
         for section in [reader, kioskSection, httpSection, policySection, loggingSection] {
             try section.refuseUnknownKeys()
         }
         return KioskConfiguration(
             kiosk: kiosk, stateDirectory: stateDirectory, http: http, policies: policies, logLevel: level,
-            lockers: lockers, devices: devices)
+            lockers: lockers, devices: devices, backend: backend)
     }
 }

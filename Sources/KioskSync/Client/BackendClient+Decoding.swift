@@ -37,8 +37,9 @@ extension BackendClient {
         }
     }
 
-    /// Maps a thrown client error to a failure without leaking request details.
-    static func failure(from error: any Error, limit: Int) -> BackendFailure {
+    /// Maps a thrown client error to a failure without leaking request details; `address`
+    /// (`host:port`) names the backend when the error itself does not.
+    static func failure(from error: any Error, limit: Int, address: String) -> BackendFailure {
         if error is NIOTooManyBytesError { return .bodyTooLarge(limit: limit) }
         if let client = error as? HTTPClientError {
             switch client {
@@ -47,7 +48,7 @@ extension BackendClient {
             }
         }
         if error is CancellationError { return .transport("cancelled") }
-        return .transport(String(String(describing: error).prefix(200)))
+        return .transport(TransportErrorText.describe(error, address: address))
     }
 
     /// At most 200 printable characters of an error body, for technicians.

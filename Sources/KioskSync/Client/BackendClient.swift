@@ -62,7 +62,7 @@ public final class BackendClient: Sendable {
             let response = try await http.execute(request, timeout: .nanoseconds(Self.nanoseconds(timeout)), logger: nil)
             result = try await read(response, as: type)
         } catch {
-            result = .failure(Self.failure(from: error, limit: limits.maximumResponseBytes))
+            result = .failure(Self.failure(from: error, limit: limits.maximumResponseBytes, address: backendAddress))
         }
         log(method, path, result, elapsed: ContinuousClock.now - started)
         return result
@@ -87,6 +87,13 @@ public final class BackendClient: Sendable {
         guard !query.isEmpty else { return base + path }
         let pairs = query.map { Self.percentEncoded($0.0) + "=" + Self.percentEncoded($0.1) }
         return base + path + "?" + pairs.joined(separator: "&")
+    }
+
+    /// `host:port` of the backend, for transport errors.
+    var backendAddress: String {
+        let url = endpoint.baseURL
+        let port = url.port ?? (url.scheme?.lowercased() == "https" ? 443 : 80)
+        return "\(url.host ?? "backend"):\(port)"
     }
 
     /// The kiosk id as one percent-encoded path segment.

@@ -1,7 +1,8 @@
 /// Why a call to the one-stop backend produced no usable answer. Stable cases that never carry
 /// the bearer token or a response body; safe to log and to show technicians.
 public enum BackendFailure: Error, Equatable, Sendable, CustomStringConvertible {
-    /// No HTTP answer: connection refused or reset, DNS, TLS, or the deadline passed.
+    /// No HTTP answer: the connection was refused or reset, DNS or TLS failed; the detail names
+    /// the cause and the address (`connection refused by 127.0.0.1:8090`).
     case transport(String)
     /// The call did not finish within its bound (citizen-facing calls are bounded tightly).
     case timedOut

@@ -73,9 +73,13 @@ public final class SyncService<C: Clock & Sendable>: Service where C.Duration ==
         let health = try await database.syncHealth()
         let depth = try await database.outboxDepth()
         let oldest = try await database.oldestPendingEventTime()
+        let acknowledged = try await database.lastAcknowledgedSequence()
         let state = live.withLockedValue { $0 }
+        let moment = now()
         return SyncStatus(
-            outboxDepth: depth, syncLagSeconds: oldest.map { max(0, now().timeIntervalSince($0)) } ?? 0,
+            outboxDepth: depth, syncLagSeconds: oldest.map { max(0, moment.timeIntervalSince($0)) } ?? 0,
+            lastAcknowledgedSeq: acknowledged,
+            manifestLagSeconds: health.lastPullAt.map { max(0, moment.timeIntervalSince($0)) },
             lastSuccessAt: health.lastSuccessAt, lastPushAt: health.lastPushAt, lastPullAt: health.lastPullAt,
             lastError: health.lastError, lastErrorAt: health.lastErrorAt, clockOffsetMs: health.clockOffsetMs,
             consecutivePushFailures: state.consecutivePushFailures, blockedAtSeq: state.blocked?.seq,

@@ -6,6 +6,10 @@ public struct SyncStatus: Sendable, Equatable, Codable {
     public var outboxDepth: Int
     /// Age of the oldest unacknowledged event, seconds (0 when the outbox is drained).
     public var syncLagSeconds: Double
+    /// The highest sequence number the backend acknowledged (0 before the first).
+    public var lastAcknowledgedSeq: Int64
+    /// Seconds since a manifest round last ended up to date; `nil` before the first.
+    public var manifestLagSeconds: Double?
     /// Last time any exchange with the backend succeeded.
     public var lastSuccessAt: Date?
     /// Last time a push batch was acknowledged.

@@ -25,10 +25,12 @@ public struct ServiceIdentity: Sendable {
 }
 
 /// Registers `GET /api/health` on `router`; `printer` and `scanner` add their parts when the
-/// kiosk has them.
+/// kiosk has them, and `syncHealth`, given when a backend is configured, reads the sync's state
+/// for the `sync` object.
 public func addHealthRoutes<Context: RequestContext>(
     to router: Router<Context>, identity: ServiceIdentity, database: AppDatabase, lockerBanks: [any LockerBank] = [],
-    printer: (any PrinterHealthSource)? = nil, scanner: (any ScannerHealthSource)? = nil
+    printer: (any PrinterHealthSource)? = nil, scanner: (any ScannerHealthSource)? = nil,
+    syncHealth: (@Sendable () async throws -> SyncHealth)? = nil
 ) {
     router.get("api/health") { _, _ -> HealthResponse in
         let journal: HealthResponse.Journal
@@ -50,6 +52,8 @@ public func addHealthRoutes<Context: RequestContext>(
             }
             lockers = .init(slots: count, byStatus: byStatus)
         }
+        var sync: HealthResponse.Sync?
+        if let syncHealth { sync = HealthResponse.Sync(try await syncHealth()) }
         let lockersHealthy = lockers.map { $0.byStatus["online", default: 0] == $0.slots } ?? true
         var printerPart: HealthResponse.Printer?
         if let printer { printerPart = HealthResponse.Printer(await printer.printerHealth()) }
@@ -59,6 +63,7 @@ public func addHealthRoutes<Context: RequestContext>(
         return HealthResponse(
             status: journal.intact && lockersHealthy && devicesHealthy ? "ok" : "degraded", version: identity.version,
             kioskID: identity.kioskID, startedAt: KioskTime.iso8601(identity.startedAt), journal: journal,
-            outboxDepth: try await database.outboxDepth(), lockers: lockers, printer: printerPart, scanner: scannerPart)
+            outboxDepth: try await database.outboxDepth(), lockers: lockers, printer: printerPart, scanner: scannerPart,
+            sync: sync)
     }
 }

@@ -48,13 +48,16 @@ import Testing
     @Test func citizenCalls_answerFromTheBackend_orSayUnreachableInsteadOfWaiting() async throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let limits = try BackendLimits(maximumResponseBytes: 4 * 1_024 * 1_024, syncTimeout: .seconds(30), citizenTimeout: .seconds(1))
+        // The answered calls get a bound no loaded machine reaches; the unreachable ones a tight
+        // bound, far below how long the backend holds them (60 s) or how long connecting is retried.
+        let generous = try BackendLimits(maximumResponseBytes: 4 * 1_024 * 1_024, syncTimeout: .seconds(30), citizenTimeout: .seconds(60))
+        let tight = try BackendLimits(maximumResponseBytes: 4 * 1_024 * 1_024, syncTimeout: .seconds(30), citizenTimeout: .seconds(1))
         let code = try DossierCode(validating: "000.28.21.H28-251107-0001")
         var dossiers = SeedDossier.ready(2)
         dossiers[1].PhiConNo = 100_000
         let feeDue = try DossierCode(validating: dossiers[1].MaHoSo)
         let unreachableURL = try await SimHarness.with(dossiers: dossiers, directory: directory) { sim in
-            try await SyncRig.withClient(baseURL: sim.baseURL, token: SimHarness.token, limits: limits) { client in
+            try await SyncRig.withClient(baseURL: sim.baseURL, token: SimHarness.token, limits: generous) { client in
                 // Given a backend that knows the dossier
                 guard case .answered(let answer) = await client.lookUpStatus(code: code, ownerIdLast4: "4821") else {
                     Issue.record("expected an answer")
@@ -81,6 +84,8 @@ import Testing
                     return
                 }
                 #expect(reason.contains("409"))
+            }
+            try await SyncRig.withClient(baseURL: sim.baseURL, token: SimHarness.token, limits: tight) { client in
                 // When the backend holds every request without answering
                 sim.faults.install(FaultPlan(rules: [.init(fault: .timeout, milliseconds: 60_000)]))
                 // Then the citizen hears "unreachable" after the citizen bound, not after a minute
@@ -91,8 +96,29 @@ import Testing
             return sim.baseURL
         }
         // And when nothing listens at all, the answer is the same
-        try await SyncRig.withClient(baseURL: unreachableURL, token: SimHarness.token, limits: limits) { client in
+        try await SyncRig.withClient(baseURL: unreachableURL, token: SimHarness.token, limits: tight) { client in
             #expect(await client.lookUpStatus(code: code, ownerIdLast4: "4821") == .unreachable)
+        }
+    }
+
+    @Test func aRefusedConnection_isNamedAsRefused_withTheAddress() async throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // Given the address of a backend that has stopped (nothing listens there any more)
+        let stoppedURL = try await SimHarness.with(directory: directory) { sim in sim.baseURL }
+        let port = try #require(stoppedURL.port)
+        let limits = try BackendLimits(maximumResponseBytes: 1_024 * 1_024, syncTimeout: .seconds(2), citizenTimeout: .seconds(1))
+        try await SyncRig.withClient(baseURL: stoppedURL, token: SimHarness.token, limits: limits) { client in
+            // When the kiosk calls it
+            let result = await client.catalogue()
+            // Then the failure says the connection was refused, where, in balanced words
+            guard case .failure(let failure) = result else {
+                Issue.record("nothing listens, yet the call succeeded")
+                return
+            }
+            #expect(failure == .transport("connection refused by 127.0.0.1:\(port)"))
+            #expect(failure.description == "backend unreachable: connection refused by 127.0.0.1:\(port)")
+            #expect(failure.isTransient)
         }
     }
 
