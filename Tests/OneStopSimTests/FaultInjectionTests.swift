@@ -125,9 +125,9 @@ import Testing
             try await sim.installFaults(FaultPlan(rules: [.init(fault: .refuseConnections, count: 2)]))
             // Plain sockets: one connection per attempt, no pooling or retry to hide a refusal.
             for _ in 0..<2 {
-                #expect(try RawHTTP.get(port: sim.port, path: "/control/health").isEmpty)
+                #expect(try await RawHTTP.get(port: sim.port, path: "/control/health").isEmpty)
             }
-            let answer = String(decoding: try RawHTTP.get(port: sim.port, path: "/control/health"), as: UTF8.self)
+            let answer = String(decoding: try await RawHTTP.get(port: sim.port, path: "/control/health"), as: UTF8.self)
             #expect(answer.hasPrefix("HTTP/1.1 200"))
             #expect(try await sim.control(FaultController.Snapshot.self, .GET, "faults").rules.map(\.fired) == [2])
         }

@@ -12,7 +12,11 @@ enum RawHTTP {
 
     /// Sends `GET path` on a new connection and returns every byte received until the server
     /// closes it (empty when it was closed without an answer). Gives up after 30 s of silence.
-    static func get(port: Int, path: String) throws -> Data {
+    static func get(port: Int, path: String) async throws -> Data {
+        try await offPool { try blockingGet(port: port, path: path) }
+    }
+
+    private static func blockingGet(port: Int, path: String) throws -> Data {
         let descriptor = try open(port: port)
         defer { close(descriptor) }
         let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
@@ -25,6 +29,14 @@ enum RawHTTP {
             received.append(contentsOf: buffer[0..<count])
         }
         return received
+    }
+
+    /// Runs blocking socket work on a thread of its own, so the simulator's tasks keep the
+    /// cooperative pool (two threads on a two-core machine) while a test waits on a socket.
+    static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try work() }) }.start()
+        }
     }
 
     /// A new loopback connection to `port` whose reads give up after 30 s of silence.
@@ -52,7 +64,7 @@ enum RawHTTP {
 
 extension RawHTTP {
     /// A keep-alive connection kept open across requests, to see whether the server ends it.
-    final class KeepAlive {
+    final class KeepAlive: Sendable {
         private let descriptor: Int32
 
         /// Opens a connection to `port`.

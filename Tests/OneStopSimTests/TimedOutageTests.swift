@@ -18,11 +18,11 @@ import Testing
             #expect(installed.rules.first?.outageActive == true)
             // When connections arrive during it, up to its last millisecond
             var during: [Data] = []
-            for _ in 0..<3 { during.append(try RawHTTP.get(port: sim.port, path: "/control/health")) }
+            for _ in 0..<3 { during.append(try await RawHTTP.get(port: sim.port, path: "/control/health")) }
             clock.advance(by: .milliseconds(29_999))
-            during.append(try RawHTTP.get(port: sim.port, path: "/control/health"))
+            during.append(try await RawHTTP.get(port: sim.port, path: "/control/health"))
             // Then each is closed without an answer, and the snapshot says so
-            #expect(during.allSatisfy(\.isEmpty))
+            #expect(during.allSatisfy { $0.isEmpty })
             let meanwhile = sim.server.faults.snapshot
             #expect(meanwhile.clockMilliseconds == 34_999)
             #expect(meanwhile.rules.map(\.fired) == [4])
@@ -30,7 +30,7 @@ import Testing
             // When the clock reaches the outage's end
             clock.advance(by: .milliseconds(1))
             // Then connections are served again and the rule stops counting
-            let after = String(decoding: try RawHTTP.get(port: sim.port, path: "/control/health"), as: UTF8.self)
+            let after = String(decoding: try await RawHTTP.get(port: sim.port, path: "/control/health"), as: UTF8.self)
             #expect(after.hasPrefix("HTTP/1.1 200"))
             let ended = try await sim.control(FaultController.Snapshot.self, .GET, "faults")
             #expect(ended.rules.map(\.fired) == [4])
@@ -44,12 +44,12 @@ import Testing
         let clock = ManualClock()
         try await SimHarness.run(faultClock: FaultClock(clock)) { sim in
             // Given a keep-alive connection that has been served once
-            let connection = try RawHTTP.KeepAlive(port: sim.port)
-            #expect(connection.get("/control/health").hasPrefix("HTTP/1.1 200"))
+            let connection = try await RawHTTP.offPool { try RawHTTP.KeepAlive(port: sim.port) }
+            #expect(try await RawHTTP.offPool { connection.get("/control/health") }.hasPrefix("HTTP/1.1 200"))
             // When an outage starts
             sim.server.faults.install(FaultPlan(rules: [.init(fault: .refuseConnections, milliseconds: 30_000)]))
             // Then the server ends that connection too
-            #expect(connection.serverClosed())
+            #expect(try await RawHTTP.offPool { connection.serverClosed() })
         }
     }
 
@@ -57,14 +57,14 @@ import Testing
         let clock = ManualClock()
         try await SimHarness.run(faultClock: FaultClock(clock)) { sim in
             // Given a keep-alive connection
-            let connection = try RawHTTP.KeepAlive(port: sim.port)
+            let connection = try await RawHTTP.offPool { try RawHTTP.KeepAlive(port: sim.port) }
             // When the request it carries installs the outage
             let answer = try await sim.call(.PUT, "/control/faults", body: Data(Self.outage.utf8), token: .some(nil))
             // Then that request was answered, other connections are refused and a kept one was ended
             #expect(answer.status == 200)
             #expect(answer.headers.first(name: "Connection")?.lowercased() == "close")
-            #expect(try RawHTTP.get(port: sim.port, path: "/control/health").isEmpty)
-            #expect(connection.serverClosed())
+            #expect(try await RawHTTP.get(port: sim.port, path: "/control/health").isEmpty)
+            #expect(try await RawHTTP.offPool { connection.serverClosed() })
         }
     }
 

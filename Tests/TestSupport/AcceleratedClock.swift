@@ -9,6 +9,11 @@ public struct AcceleratedClock: Clock, Sendable {
         /// Accelerated time since the origin.
         public var sinceOrigin: Duration
 
+        /// The instant `sinceOrigin` after the clock's origin.
+        public init(sinceOrigin: Duration) {
+            self.sinceOrigin = sinceOrigin
+        }
+
         public func advanced(by duration: Duration) -> Instant {
             Instant(sinceOrigin: sinceOrigin + duration)
         }

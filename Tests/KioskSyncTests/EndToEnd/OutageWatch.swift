@@ -23,7 +23,9 @@ struct OutageWatch {
     /// Watches the outage the simulator's plan has just started. Comparisons count only when the
     /// simulator reports the outage still going on after they were made. The push in flight when
     /// it started may still land, so the baseline is taken at the first refused connection.
-    static func observe<C: Clock>(sim: SimHarness, database: AppDatabase, service: SyncService<C>) async throws -> OutageWatch {
+    static func observe<C: Clock>(
+        sim: SimHarness, database: AppDatabase, service: SyncService<C>
+    ) async throws -> OutageWatch where C.Duration == Duration {
         var watch = OutageWatch()
         try await waitUntil("the first refused connection or the outage's end") {
             let rule = sim.faults.snapshot.rules[0]
