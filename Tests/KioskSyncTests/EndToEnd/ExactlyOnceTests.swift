@@ -61,7 +61,8 @@ import TestSupport
                         #expect(outage.outboxKeptItsEvents, "outage at \(threshold)")
                         #expect(outage.outboxDepth > 0, "outage at \(threshold)")
                         #expect(outage.kioskSawItUnreachable, "outage at \(threshold)")
-                        #expect(outage.lastError?.hasPrefix("push: backend unreachable") == true, "outage at \(threshold)")
+                        let error = outage.lastError ?? ""
+                        #expect(error.hasPrefix("push") && error.contains("backend unreachable"), "outage at \(threshold): \(error)")
                     }
                     // Then the kiosk drains its outbox once the backend is back
                     try await waitUntil("the outbox to drain", guardSeconds: 300) {
