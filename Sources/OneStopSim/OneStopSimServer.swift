@@ -14,14 +14,16 @@ public struct OneStopSimServer: Service {
     public let faults: FaultController
     let application: Application<RouterResponder<BasicRequestContext>>
 
-    /// Builds the server; `onListening` receives the bound port (useful with port 0).
+    /// Builds the server; `onListening` receives the bound port (useful with port 0). Fault
+    /// durations (outages, latency, timeout holds) are measured on `faultClock`.
     /// - Throws: as `OneStopBackend.init`.
     public init(
         configuration: OneStopSimConfiguration, now: @escaping @Sendable () -> Date = { Date() },
-        logger: Logger = Logger(label: "onestop-sim"), onListening: @escaping @Sendable (Int) async -> Void = { _ in }
+        faultClock: FaultClock = .continuous, logger: Logger = Logger(label: "onestop-sim"),
+        onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws {
         let backend = try OneStopBackend(configuration: configuration, now: now, logger: logger)
-        let faults = FaultController()
+        let faults = FaultController(clock: faultClock)
         let router = Router()
         ContractRoutes.register(on: router, backend: backend, faults: faults)
         ControlRoutes.register(on: router, backend: backend, faults: faults)

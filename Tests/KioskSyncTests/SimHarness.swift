@@ -22,10 +22,11 @@ struct SimHarness: Sendable {
             .appendingPathComponent("data/seed")
     }
 
-    /// Runs `body` with a simulator on a free port; `dossiers` replaces the seed dossiers when given.
+    /// Runs `body` with a simulator on a free port; `dossiers` replaces the seed dossiers when given;
+    /// fault durations are measured on `faultClock`.
     static func with<T: Sendable>(
         dossiers: [SeedDossier]? = nil, directory: URL, now: @escaping @Sendable () -> Date = { Date() },
-        _ body: @escaping @Sendable (SimHarness) async throws -> T
+        faultClock: FaultClock = .continuous, _ body: @escaping @Sendable (SimHarness) async throws -> T
     ) async throws -> T {
         var dossierPath = seedDirectory.appendingPathComponent("dossiers.json").path
         if let dossiers {
@@ -40,7 +41,7 @@ struct SimHarness: Sendable {
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         var logger = Logger(label: "onestop-sim")
         logger.logLevel = .critical
-        let server = try OneStopSimServer(configuration: configuration, now: now, logger: logger) { port in
+        let server = try OneStopSimServer(configuration: configuration, now: now, faultClock: faultClock, logger: logger) { port in
             continuation.yield(port)
         }
         return try await withThrowingTaskGroup(of: T?.self) { group in

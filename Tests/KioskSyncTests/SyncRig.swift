@@ -47,8 +47,16 @@ enum SyncRig {
         database: AppDatabase, client: BackendClient, settings: SyncSettings = settings(), seed: UInt64 = 1,
         _ body: @escaping @Sendable (SyncService<ContinuousClock>) async throws -> T
     ) async throws -> T {
+        try await withService(database: database, client: client, settings: settings, seed: seed, clock: ContinuousClock(), body)
+    }
+
+    /// Runs a `SyncService` that waits on `clock` over `database` while `body` runs, then cancels it.
+    static func withService<T: Sendable, C: Clock & Sendable>(
+        database: AppDatabase, client: BackendClient, settings: SyncSettings = settings(), seed: UInt64 = 1, clock: C,
+        _ body: @escaping @Sendable (SyncService<C>) async throws -> T
+    ) async throws -> T where C.Duration == Duration {
         let service = try SyncService(
-            database: database, client: client, settings: settings, clock: ContinuousClock(),
+            database: database, client: client, settings: settings, clock: clock,
             makeGenerator: { SplitMix64(seed: seed) }, logger: quietLogger)
         return try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask {

@@ -96,9 +96,27 @@ import Testing
                 case .truncated: #expect(answer.body == real.body.prefix(real.body.count / 2))
                 case .invalidUTF8: #expect(String(data: answer.body, encoding: .utf8) == nil)
                 case .huge: #expect(answer.body.count > 16 * 1024 * 1024)
+                case .missingFields:
+                    let object = try #require(try JSONSerialization.jsonObject(with: answer.body) as? [String: Any])
+                    #expect(Set(object.keys) == ["DanhSach", "DaXoa"])
                 }
             }
             #expect(try await sim.call(.GET, manifest).status == 200)
+        }
+    }
+
+    @Test func missingFieldsKeepTheEventAnswersShape_withoutItsScalarFields_afterCommitting() async throws {
+        try await SimHarness.run { sim in
+            try await sim.installFaults(FaultPlan(rules: [.init(fault: .malformed, operation: "postEvents", malformed: .missingFields)]))
+            let event = Events.incident(1)
+            let body = try OneStopJSON.encode(OneStopEventBatch(kioskID: SimHarness.kiosk, events: [event]))
+            let answer = try await sim.call(.POST, OneStopPaths.events(kiosk: SimHarness.kiosk), body: body)
+            #expect(answer.status == 200)
+            let object = try #require(try JSONSerialization.jsonObject(with: answer.body) as? [String: Any])
+            #expect(Set(object.keys) == ["DaNhan", "TuChoi"])
+            #expect((object["DaNhan"] as? [String])?.map { $0.lowercased() } == [event.id.uuidString.lowercased()])
+            #expect(throws: DecodingError.self) { try answer.decode(OneStopEventBatchResult.self) }
+            #expect(try await sim.control([EventLogEntry].self, .GET, "kiosks/\(SimHarness.kiosk)/events").map(\.seq) == [1])
         }
     }
 
@@ -107,9 +125,9 @@ import Testing
             try await sim.installFaults(FaultPlan(rules: [.init(fault: .refuseConnections, count: 2)]))
             // Plain sockets: one connection per attempt, no pooling or retry to hide a refusal.
             for _ in 0..<2 {
-                #expect(try RawHTTP.get(port: sim.port, path: "/control/health").isEmpty)
+                #expect(try await RawHTTP.get(port: sim.port, path: "/control/health").isEmpty)
             }
-            let answer = String(decoding: try RawHTTP.get(port: sim.port, path: "/control/health"), as: UTF8.self)
+            let answer = String(decoding: try await RawHTTP.get(port: sim.port, path: "/control/health"), as: UTF8.self)
             #expect(answer.hasPrefix("HTTP/1.1 200"))
             #expect(try await sim.control(FaultController.Snapshot.self, .GET, "faults").rules.map(\.fired) == [2])
         }

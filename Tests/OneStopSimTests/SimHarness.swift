@@ -37,9 +37,10 @@ struct SimHarness: Sendable {
         return (0..<32).map { _ in String("0123456789abcdef".randomElement(using: &generator) ?? "0") }.joined()
     }
 
-    /// Runs `body` against a fresh simulator, then stops it.
+    /// Runs `body` against a fresh simulator whose fault durations run on `faultClock`, then stops it.
     static func run(
-        now: @escaping @Sendable () -> Date = { Date() }, _ body: @Sendable (SimHarness) async throws -> Void
+        now: @escaping @Sendable () -> Date = { Date() }, faultClock: FaultClock = .continuous,
+        _ body: @Sendable (SimHarness) async throws -> Void
     ) async throws {
         let token = newToken()
         let otherToken = newToken()
@@ -49,7 +50,7 @@ struct SimHarness: Sendable {
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         var logger = Logger(label: "onestop-sim-test")
         logger.logLevel = .critical  // cancellation at the end of a test is logged as errors by the server
-        let server = try OneStopSimServer(configuration: configuration, now: now, logger: logger) { port in
+        let server = try OneStopSimServer(configuration: configuration, now: now, faultClock: faultClock, logger: logger) { port in
             continuation.yield(port)
         }
         try await withThrowingTaskGroup(of: Void.self) { group in

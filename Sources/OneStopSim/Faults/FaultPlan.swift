@@ -16,7 +16,9 @@ public struct FaultPlan: Codable, Sendable, Equatable {
         case lostResponse
         /// Handle, then replace the answer's body by `malformed` garbage with status 200.
         case malformed
-        /// Close new connections at accept (`count` connections, or all while the rule stands).
+        /// Close new connections at accept: the next `count` connections, or every connection for
+        /// `milliseconds` from the plan's installation (an outage: open connections end too, each
+        /// after the answer it is writing), or all while the rule stands.
         case refuseConnections
     }
 
@@ -30,6 +32,9 @@ public struct FaultPlan: Codable, Sendable, Equatable {
         case invalidUTF8
         /// 16 MiB of JSON-looking text.
         case huge
+        /// The real answer with every scalar member of its top-level object removed: valid JSON of
+        /// the right shape (lists and nested objects kept) lacking its required fields.
+        case missingFields
     }
 
     /// One rule.
@@ -46,7 +51,8 @@ public struct FaultPlan: Codable, Sendable, Equatable {
         public var percent: Int?
         /// HTTP status for `error` and `lostResponse` (500–599; `error` defaults to 503).
         public var status: Int?
-        /// Delay for `latency`, maximum hold for `timeout`.
+        /// Delay for `latency`, maximum hold for `timeout`, outage period for `refuseConnections`;
+        /// measured on the simulator's `FaultClock`.
         public var milliseconds: Int?
         /// The garbage for `malformed` (default `wrongTypes`).
         public var malformed: Garbage?
@@ -77,6 +83,9 @@ public struct FaultPlan: Codable, Sendable, Equatable {
         self.rules = rules
     }
 
+    /// The kinds whose rules take `milliseconds`.
+    static let timedKinds: Set<Kind> = [.latency, .timeout, .refuseConnections]
+
     /// Refuses rules that cannot work.
     /// - Throws: `OneStopSimError.configuration` naming the rule.
     public func validate() throws(OneStopSimError) {
@@ -88,6 +97,18 @@ public struct FaultPlan: Codable, Sendable, Equatable {
                 throw .configuration("rule \(index): milliseconds must be 0-600000")
             }
             if rule.fault == .latency, rule.milliseconds == nil { throw .configuration("rule \(index): latency needs milliseconds") }
+            if rule.milliseconds != nil, !Self.timedKinds.contains(rule.fault) {
+                throw .configuration("rule \(index): milliseconds applies to latency, timeout and refuseConnections only")
+            }
+            if rule.fault == .refuseConnections, rule.count != nil, rule.milliseconds != nil {
+                throw .configuration("rule \(index): refuseConnections takes count or milliseconds, not both")
+            }
+            if rule.fault == .refuseConnections, rule.operation != nil {
+                throw .configuration("rule \(index): refuseConnections acts before any operation is known; drop operation")
+            }
+            if rule.malformed != nil, rule.fault != .malformed {
+                throw .configuration("rule \(index): malformed applies to the malformed fault only")
+            }
         }
     }
 }

@@ -13,7 +13,7 @@ import OneStopWire
 /// | `POST /control/dossiers/{code}/{ready,withdraw,redirect}` | back-office actions |
 /// | `POST /control/payments/{id}/confirm` | the bank confirms a payment |
 /// | `PUT /control/staff` | add or replace a staff member (`StaffEntry`, PIN hashed here) |
-/// | `GET`/`PUT`/`DELETE /control/faults` | the fault plan (`FaultPlan`) with fire counts |
+/// | `GET`/`PUT`/`DELETE /control/faults` | the fault plan (`FaultPlan`) with fire counts and outage periods |
 ///
 /// Errors answer 400 (bad body), 404 (unknown thing) or 409 (wrong state) with a text body.
 enum ControlRoutes {

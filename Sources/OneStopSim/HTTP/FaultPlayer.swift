@@ -11,7 +11,7 @@ struct FaultPlayer: Sendable {
     func play(operation: String, _ handler: () async throws -> WireAnswer) async throws -> Response {
         let decision = faults.decide(operation: operation)
         if decision.latencyMilliseconds > 0 {
-            try await Task.sleep(for: .milliseconds(decision.latencyMilliseconds))
+            try await faults.clock.sleep(for: .milliseconds(decision.latencyMilliseconds))
         }
         guard let rule = decision.fault else { return try await run(handler).response }
         switch rule.fault {
@@ -51,11 +51,11 @@ struct FaultPlayer: Sendable {
         }
     }
 
-    /// Waits until `milliseconds` pass, the plan changes, or the request task is cancelled.
+    /// Waits until `milliseconds` pass on the fault clock, the plan changes, or the request task is cancelled.
     private func hold(milliseconds: Int) async {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await faults.changes.wait(for: "plan") }
-            group.addTask { try? await Task.sleep(for: .milliseconds(milliseconds)) }
+            group.addTask { try? await faults.clock.sleep(for: .milliseconds(milliseconds)) }
             await group.next()
             group.cancelAll()
         }
@@ -80,7 +80,17 @@ struct FaultPlayer: Sendable {
             data.append(Data(repeating: UInt8(ascii: "x"), count: 16 * 1024 * 1024))
             data.append(Data(#""}"#.utf8))
             return data
+        case .missingFields:
+            return withoutScalarMembers(real)
         }
+    }
+
+    /// `real` with every scalar member of its top-level object removed (`{}` when it is not an
+    /// object), re-encoded as JSON.
+    private func withoutScalarMembers(_ real: Data) -> Data {
+        guard var object = (try? JSONSerialization.jsonObject(with: real)) as? [String: Any] else { return Data("{}".utf8) }
+        object = object.filter { _, value in value is [Any] || value is [String: Any] }
+        return (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
     }
 }
 

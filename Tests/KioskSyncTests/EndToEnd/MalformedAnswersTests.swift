@@ -26,6 +26,8 @@ import Testing
                     #expect(detail.contains("wrong type"))
                 case (.truncated, .failure(.malformed)):
                     break
+                case (.missingFields, .failure(.malformed(let detail))):
+                    #expect(detail == "missing field ConTro")
                 default:
                     Issue.record("\(garbage) gave \(result)")
                 }
@@ -34,6 +36,30 @@ import Testing
                 let recovered = try await client.manifestPage(after: nil, limit: 100).get()
                 #expect(recovered.entries.count == 5)
             }
+        }
+    }
+
+    @Test func anEventAnswerMissingItsFields_isMalformed_thoughTheBackendCommittedTheBatch() async throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try await SimHarness.with(directory: directory) { sim in
+            let database = try AppDatabase(
+                path: directory.appendingPathComponent("kiosk.sqlite").path, kioskID: SimHarness.kioskID, logger: quietLogger)
+            try await commitIncidents(3, into: database)
+            let rows = try await outboxRows(database)
+            try await SyncRig.withClient(baseURL: sim.baseURL, token: SimHarness.token) { client in
+                // Given a backend that commits a batch, then answers it without SoThuTuCuoi
+                sim.faults.install(FaultPlan(rules: [.init(fault: .malformed, operation: "postEvents", count: 1, malformed: .missingFields)]))
+                // When the kiosk pushes
+                let first = await client.pushEvents(rows)
+                // Then the answer is a typed failure naming the field, and the resend settles the batch
+                #expect(first == .failure(.malformed("missing field SoThuTuCuoi")))
+                let resent = try await client.pushEvents(rows).get()
+                #expect(Set(resent.accepted) == Set(rows.map(\.eventId)))
+                #expect(resent.lastConsumedSeq == 3)
+            }
+            #expect(try await sim.backend.eventLog(kiosk: SimHarness.kioskID).map(\.seq) == [1, 2, 3])
+            try database.close()
         }
     }
 
@@ -81,7 +107,9 @@ import Testing
                         let written = try await database.journalEntries(after: Int64(journalBefore), limit: 1_000)
                             .filter { $0.kind.hasPrefix("sync.manifest") || $0.kind.hasPrefix("sync.event") }
                         #expect(written.isEmpty)
-                        #expect(try await database.syncHealth().lastError != nil)
+                        let lastError = try await database.syncHealth().lastError
+                        #expect(lastError != nil)
+                        if garbage == .missingFields { #expect(lastError?.contains("missing field") == true) }
                     }
                     // When the backend recovers
                     sim.faults.clear()
