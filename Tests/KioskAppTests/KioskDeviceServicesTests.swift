@@ -98,9 +98,12 @@ import FoundationNetworking
             #expect(lastEvent["action"] as? String == "Thay giấy")
             #expect(Self.part("scanner", of: degraded)["status"] as? String == "online")
             // And the change is in the journal
-            let entries = try await runtime.database.journalEntries()
-            #expect(entries.contains { $0.kind == "printer.paperOut" && $0.subject == "printer0" && $0.actor == "system" })
-            #expect(entries.contains { $0.kind == "scanner.connected" && $0.subject == "scanner0" })
+            // (journalled after the event is shown, so wait for it)
+            #expect(await Self.eventually {
+                let entries = (try? await runtime.database.journalEntries()) ?? []
+                return entries.contains { $0.kind == "printer.paperOut" && $0.subject == "printer0" && $0.actor == "system" }
+                    && entries.contains { $0.kind == "scanner.connected" && $0.subject == "scanner0" }
+            })
 
             // When the roll is replaced, the kiosk is healthy again
             await printer.emulator.setPaper(.ok)
