@@ -53,7 +53,8 @@ import Testing
     }
 
     @Test func compressedPNG_isRefusedSayingWhatToSendInstead() {
-        let compressed = png(width: 1, height: 1, raw: [], zlib: [0x78, 0x9C, 0x63, 0x60, 0x00, 0x00])
+        // One black pixel as zlib writes it: a fixed-Huffman block (BTYPE 01)
+        let compressed = png(width: 1, height: 1, raw: [], zlib: [0x78, 0x9C, 0x63, 0x60, 0x00, 0x00, 0x00, 0x02, 0x00, 0x01])
         #expect(throws: ScanImageBody.Problem("unsupported image feature: compressed deflate blocks (convert the image to PGM)")) {
             try ScanImageBody.image(from: compressed)
         }
