@@ -10,11 +10,12 @@ extension BenchmarkRecord {
         #endif
     }
 
-    /// A record of `measurements` stamped with the current time and machine.
-    public static func now(benchmark: String, measurements: [Measurement]) -> BenchmarkRecord {
+    /// A record of `measurements` stamped with the current time and machine, and with `load`
+    /// (the load averages around the run) when given.
+    public static func now(benchmark: String, measurements: [Measurement], load: LoadWindow? = nil) -> BenchmarkRecord {
         BenchmarkRecord(
             benchmark: benchmark, recordedAt: ISO8601DateFormatter().string(from: Date()),
-            machine: .current(buildConfiguration: buildConfiguration), measurements: measurements)
+            machine: .current(buildConfiguration: buildConfiguration), measurements: measurements, load: load)
     }
 
     /// One console line per measurement: name, p50, p99 and the ratio to the reference if any.

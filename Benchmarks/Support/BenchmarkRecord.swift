@@ -64,13 +64,18 @@ public struct BenchmarkRecord: Codable, Sendable {
     public var recordedAt: String
     public var machine: Machine
     public var measurements: [Measurement]
+    /// The machine's load averages at the start and end of the run, when the benchmark records them.
+    public var load: LoadWindow?
 
-    /// A record of `measurements` taken now on `machine`.
-    public init(benchmark: String, recordedAt: String, machine: Machine, measurements: [Measurement]) {
+    /// A record of `measurements` taken now on `machine`, with the load around them if known.
+    public init(
+        benchmark: String, recordedAt: String, machine: Machine, measurements: [Measurement], load: LoadWindow? = nil
+    ) {
         self.benchmark = benchmark
         self.recordedAt = recordedAt
         self.machine = machine
         self.measurements = measurements
+        self.load = load
     }
 
     /// Writes the record as pretty JSON to `directory/<benchmark>.json`.

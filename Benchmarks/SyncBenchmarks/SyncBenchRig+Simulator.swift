@@ -34,13 +34,15 @@ extension SyncBenchRig {
         }
     }
 
-    /// A seed file of `count` dossiers in status 9, codes `000.28.21.H28-251107-0001`….
+    /// A seed file of `count` dossiers in status 9, codes `seedCode(1)`…`seedCode(count)`.
     static func seedFile(_ count: Int) throws -> Data {
-        let items = (1...count).map { index -> SeedItem in
-            let text = String(index)
-            return SeedItem(MaHoSo: "000.28.21.H28-251107-" + String(repeating: "0", count: max(0, 4 - text.count)) + text)
-        }
-        return try JSONEncoder().encode(["HoSo": items])
+        try JSONEncoder().encode(["HoSo": (1...count).map { SeedItem(MaHoSo: seedCode($0)) }])
+    }
+
+    /// The code of seed dossier `index` (1–9,999): `000.28.21.H28-251107-0001`….
+    static func seedCode(_ index: Int) -> String {
+        let text = String(index)
+        return "000.28.21.H28-251107-" + String(repeating: "0", count: max(0, 4 - text.count)) + text
     }
 
     /// One dossier in the simulator's seed form.

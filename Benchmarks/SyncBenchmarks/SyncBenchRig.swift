@@ -11,7 +11,9 @@ enum SyncBenchRig {
     static let token = "sync-bench-token-0123456789"
 
     /// Commits `events` incident events (untimed, 8 writers), then times the service from its
-    /// start to an empty outbox.
+    /// start to an empty outbox; then checks, untimed, that the simulator applied exactly the
+    /// kiosk's outbox (`DrainAudit`).
+    /// - Throws: `BenchFailure` listing the discrepancies when it did not.
     static func drain(events: Int, in directory: URL) async throws -> (seconds: Double, rate: Double) {
         try await withSimulator(dossiers: 1, in: directory) { baseURL, backend in
             let database = try AppDatabase(
@@ -35,13 +37,30 @@ enum SyncBenchRig {
                 while try await database.outboxDepth() > 0 { try await Task.sleep(for: .milliseconds(20)) }
             }
             let seconds = seconds(ContinuousClock.now - started)
-            let applied = try await backend.eventLog(kiosk: kioskID).count
-            guard applied == events else { throw BenchFailure("the backend applied \(applied) of \(events) events") }
+            let audit = DrainAudit(
+                committed: events, outbox: try await wholeOutbox(database),
+                applied: try await backend.eventLog(kiosk: kioskID))
+            let problems = audit.problems()
+            guard problems.isEmpty else {
+                throw BenchFailure("the simulator's applied log is not the kiosk's outbox:\n  " + problems.joined(separator: "\n  "))
+            }
             return (seconds, Double(events) / seconds)
         }
     }
 
-    /// Times one manifest round over `dossiers` live dossiers into an empty store.
+    /// The kiosk's outbox, every event in sequence order, read in pages.
+    static func wholeOutbox(_ database: AppDatabase) async throws -> [OutboxEvent] {
+        var events: [OutboxEvent] = []
+        while true {
+            let page = try await database.outboxEvents(after: events.last?.seq ?? 0, limit: 10_000)
+            guard !page.isEmpty else { return events }
+            events += page
+        }
+    }
+
+    /// Times one manifest round over `dossiers` live dossiers into an empty store; then checks,
+    /// untimed, that every one of them is in the kiosk's store.
+    /// - Throws: `BenchFailure` naming the missing or unexpected dossiers.
     static func pull(dossiers: Int, in directory: URL) async throws -> (seconds: Double, rate: Double, pages: Int) {
         try await withSimulator(dossiers: dossiers, in: directory) { baseURL, _ in
             let database = try AppDatabase(
@@ -52,6 +71,16 @@ enum SyncBenchRig {
                 while try await database.syncHealth().lastPullAt == nil { try await Task.sleep(for: .milliseconds(5)) }
             }
             let seconds = seconds(ContinuousClock.now - started)
+            let expected = Set((1...dossiers).map(seedCode))
+            let stored = try await database.liveManifestDossierCodes()
+            let missing = expected.subtracting(stored).sorted()
+            let unexpected = Set(stored).subtracting(expected).sorted()
+            guard stored.count == dossiers, missing.isEmpty, unexpected.isEmpty else {
+                throw BenchFailure(
+                    "the kiosk's store holds \(stored.count) live dossiers of \(dossiers) pulled; missing \(missing.count) "
+                        + "(first: \(missing.prefix(5).joined(separator: ", "))), unexpected \(unexpected.count) "
+                        + "(first: \(unexpected.prefix(5).joined(separator: ", ")))")
+            }
             let pages = try await database.journalEntries(limit: 10_000).filter { $0.kind == "sync.manifestPage" }.count
             return (seconds, Double(dossiers) / seconds, pages)
         }

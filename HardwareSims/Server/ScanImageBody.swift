@@ -4,10 +4,11 @@ import Foundation
 /// The body of `POST /api/scanners/{id}/scan-image`, turned into the `GreyImage` the scanner
 /// emulator decodes with zbar. Three forms are accepted, told apart by their first bytes:
 ///
-/// - a PNG: 8-bit greyscale, not interlaced, with stored (uncompressed) deflate blocks — the
-///   form `PNGEncoder` writes, so a page fetched from `GET /api/printers/{id}/pages/{n}.png`
-///   can be held under the scanner as it is. Compressed PNGs are refused (no inflate here).
-/// - a PGM, binary (`P5`) or plain (`P2`), maxval 1–255.
+/// - a PNG or a PGM, read by the product's one image-file reader, `GreyImage.decodeFile`
+///   (DeviceProtocols): PNG 8-bit greyscale, not interlaced, with stored (uncompressed)
+///   deflate blocks — the form `PNGEncoder` writes, so a page fetched from
+///   `GET /api/printers/{id}/pages/{n}.png` can be held under the scanner as it is; PGM binary
+///   (`P5`) or plain (`P2`), maxval 1–255. Compressed PNGs are refused (no inflate here).
 /// - JSON `{"text": "…", "symbology": "qr"}`: the text is encoded as a QR symbol
 ///   (`QRMatrix`, error correction M) and rasterised with 4-pixel modules and a quiet zone.
 enum ScanImageBody {
@@ -29,11 +30,12 @@ enum ScanImageBody {
     /// The image `body` holds.
     /// - Throws: `Problem` saying what is wrong with the body.
     static func image(from body: [UInt8]) throws(Problem) -> GreyImage {
-        if body.starts(with: PNGEncoder.signature) {
-            return try StoredPNGReader.image(from: body)
-        }
-        if body.starts(with: Array("P5".utf8)) || body.starts(with: Array("P2".utf8)) {
-            return try PGMReader.image(from: body)
+        do {
+            return try GreyImage.decodeFile(body)
+        } catch .unknownFormat {
+            // Neither PNG nor PGM: the JSON form, or nothing this route reads.
+        } catch {
+            throw Problem(error.description)
         }
         if body.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "{") {
             return try rendered(body)

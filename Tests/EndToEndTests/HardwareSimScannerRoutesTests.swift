@@ -54,7 +54,7 @@ import Testing
             let blank = try await sim.call("POST", "api/scanners/scanner0/scan-image", body: Data("P5\n8 8\n255\n".utf8) + Data(repeating: 255, count: 64))
             #expect(blank.status == 400 && blank.errorMessage == "no barcode found in the image")
             let short = try await sim.call("POST", "api/scanners/scanner0/scan-image", body: Data("P5 8 8 255\n".utf8) + Data(repeating: 255, count: 10))
-            #expect(short.status == 400 && short.errorMessage == "PGM data is short: 10 of 64 samples")
+            #expect(short.status == 400 && short.errorMessage == "image file truncated in raster (10 of 64 samples)")
             let unknown = try await sim.call("POST", "api/scanners/scanner9/scan-text", json: #"{"text": "x"}"#)
             #expect(unknown.status == 404 && unknown.errorMessage == "no scanner 'scanner9'")
             #expect(try await sim.call("GET", "api/scanners/scanner0").json["scans"] as? Int == 0)

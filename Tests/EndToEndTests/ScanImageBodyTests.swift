@@ -4,20 +4,21 @@ import Testing
 @testable import HardwareSimServer
 
 /// The image bodies `scan-image` accepts: stored PNGs, PGMs, and QR symbols rendered from JSON.
+/// PNG and PGM bodies are read by `GreyImage.decodeFile`, whose every refusal is pinned in
+/// `ImageFileRefusalTests`; here, that the route reads with it and answers its sentence.
 @Suite struct ScanImageBodyTests {
     /// A 7×5 grey ramp with every value distinct enough to catch a misplaced byte.
     private func ramp() throws -> GreyImage {
         try GreyImage(width: 7, height: 5, pixels: (0..<35).map { UInt8(($0 * 37) % 256) })
     }
 
-    /// A PNG file around `raw` (filter byte + pixels per row), with dummy CRCs.
-    private func png(width: Int, height: Int, raw: [UInt8], zlib: [UInt8]? = nil) -> [UInt8] {
+    /// A PNG file around `raw` (filter byte + pixels per row), of colour type `colour`.
+    private func png(width: Int, height: Int, raw: [UInt8], zlib: [UInt8]? = nil, colour: UInt8 = 0) -> [UInt8] {
+        func bigEndian(_ value: UInt32) -> [UInt8] { [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: value >> $0) } }
         func chunk(_ type: String, _ payload: [UInt8]) -> [UInt8] {
-            let length = UInt32(payload.count)
-            return [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: length >> $0) } + Array(type.utf8) + payload + [0, 0, 0, 0]
+            bigEndian(UInt32(payload.count)) + Array(type.utf8) + payload + bigEndian(PNGEncoder.crc32(Array(type.utf8) + payload))
         }
-        let header = [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: UInt32(width) >> $0) }
-            + [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: UInt32(height) >> $0) } + [8, 0, 0, 0, 0]
+        let header = bigEndian(UInt32(width)) + bigEndian(UInt32(height)) + [8, colour, 0, 0, 0]
         return PNGEncoder.signature + chunk("IHDR", header) + chunk("IDAT", zlib ?? PNGEncoder.zlibStored(raw)) + chunk("IEND", [])
     }
 
@@ -52,15 +53,21 @@ import Testing
     }
 
     @Test func compressedPNG_isRefusedSayingWhatToSendInstead() {
-        let compressed = png(width: 1, height: 1, raw: [], zlib: [0x78, 0x9C, 0x63, 0x60, 0x00, 0x00])
-        #expect(throws: ScanImageBody.Problem(
-            "compressed PNGs are not read: send a PGM, or a PNG with stored deflate blocks such as the printer's page PNGs")) {
+        // One black pixel as zlib writes it: a fixed-Huffman block (BTYPE 01)
+        let compressed = png(width: 1, height: 1, raw: [], zlib: [0x78, 0x9C, 0x63, 0x60, 0x00, 0x00, 0x00, 0x02, 0x00, 0x01])
+        #expect(throws: ScanImageBody.Problem("unsupported image feature: compressed deflate blocks (convert the image to PGM)")) {
             try ScanImageBody.image(from: compressed)
         }
-        let colour = png(width: 1, height: 1, raw: [0, 0]).enumerated().map { $0.offset == 25 ? 2 : $0.element }
-        #expect(throws: ScanImageBody.Problem("only 8-bit greyscale PNGs are read (bit depth 8, colour type 2)")) {
+        let colour = png(width: 1, height: 1, raw: [0, 0, 0, 0], colour: 2)
+        #expect(throws: ScanImageBody.Problem("unsupported image feature: colour type 2 (only 8-bit greyscale)")) {
             try ScanImageBody.image(from: colour)
         }
+    }
+
+    @Test func corruptedPNG_isRefusedByItsChecksum() throws {
+        var file = PNGEncoder.encode(try ramp())
+        file[file.count - 20] ^= 0xFF  // inside IDAT
+        #expect(throws: ScanImageBody.Problem("PNG chunk IDAT fails its CRC")) { try ScanImageBody.image(from: file) }
     }
 
     @Test func plainAndBinaryPGM_areRead_andSamplesScaledToTheFullRange() throws {
@@ -70,11 +77,14 @@ import Testing
         let image = try ramp()
         let binary = try ScanImageBody.image(from: Array("P5 7 5 255\n".utf8) + image.pixels)
         #expect(binary == image)
-        #expect(throws: ScanImageBody.Problem("PGM maxval must be 1–255, not 65535")) {
+        #expect(throws: ScanImageBody.Problem("unsupported image feature: 16-bit PGM (maxval 65535)")) {
             try ScanImageBody.image(from: Array("P5 1 1 65535\n".utf8) + [0, 0])
         }
-        #expect(throws: ScanImageBody.Problem("PGM height is missing or not a number")) {
+        #expect(throws: ScanImageBody.Problem("malformed image header: height is not a decimal number")) {
             try ScanImageBody.image(from: Array("P2 3 x".utf8))
+        }
+        #expect(throws: ScanImageBody.Problem("malformed image data: sample 2 is 2, above maxval 1")) {
+            try ScanImageBody.image(from: Array("P2 3 1 1\n0 1 2\n".utf8))
         }
     }
 

@@ -78,7 +78,7 @@ import Testing
         }
     }
 
-    @Test func pgmAndPngFiles_areDecodedLikeFrames() async throws {
+    @Test func pgmPlainPgmAndPngFiles_areDecodedLikeFrames() async throws {
         try await Rig.run { rig in
             var events = rig.driver.events.makeAsyncIterator()
             #expect(try await events.nextEvent() == .connected)
@@ -89,6 +89,12 @@ import Testing
             try await rig.driver.arm()
             try channel.send(file: PNGEncoder.encode(Rig.qr("HS-PNG")))
             #expect(try await events.nextEvent() == Self.scanned("HS-PNG"))
+            // A plain (P2) PGM, as text tools write it
+            let symbol = try Rig.qr("HS-P2")
+            let plain = "P2\n\(symbol.width) \(symbol.height)\n255\n" + symbol.pixels.map(String.init).joined(separator: " ")
+            try await rig.driver.arm()
+            try channel.send(file: Array(plain.utf8))
+            #expect(try await events.nextEvent() == Self.scanned("HS-P2"))
             // A file on disk, as a camera tool drops it
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("frame-\(UUID().uuidString).pgm").path
             defer { try? FileManager.default.removeItem(atPath: path) }

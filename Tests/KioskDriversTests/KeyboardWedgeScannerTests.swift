@@ -24,9 +24,7 @@ import Testing
     @Test(arguments: ScannerTransport.allCases)
     func armedScan_withShiftedCharacters_deliversTheText_andDisarms(transport: ScannerTransport) async throws {
         try await Rig.run(over: transport) { rig in
-            var events = rig.driver.events.makeAsyncIterator()
-            #expect(try await events.nextEvent() == .connected)
-            try await rig.driver.arm()
+            var events = try await rig.connectedAndArmed()
             // When a code with upper case and shifted punctuation is typed
             try await rig.emulator.scan(text: Self.shifted)
             // Then it arrives intact as one wedge scan, and the scanner disarms
@@ -39,9 +37,7 @@ import Testing
     @Test(arguments: ScannerTransport.allCases)
     func scanWithoutEnter_endsAfterTheIdleGap_onTheInjectedClock(transport: ScannerTransport) async throws {
         try await Rig.run(over: transport) { rig in
-            var events = rig.driver.events.makeAsyncIterator()
-            #expect(try await events.nextEvent() == .connected)
-            try await rig.driver.arm()
+            var events = try await rig.connectedAndArmed()
             // Given keys typed without Enter, held by the driver
             try await rig.emulator.sendUnterminated(text: "HS-1", pause: .zero)
             try await rig.waitForScanInProgress()
@@ -56,9 +52,7 @@ import Testing
     @Test(arguments: ScannerTransport.allCases)
     func severalScansInOneRead_areEachEndedByEnter(transport: ScannerTransport) async throws {
         try await Rig.run(over: transport) { rig in
-            var events = rig.driver.events.makeAsyncIterator()
-            #expect(try await events.nextEvent() == .connected)
-            try await rig.driver.arm()
+            var events = try await rig.connectedAndArmed()
             // When a refused scan and a good one arrive in one write
             let records = Rig.unknownKeyScan + (try await rig.records(typing: "HS-2"))
             await rig.emulator.sendGarbage(records)
@@ -71,9 +65,7 @@ import Testing
     @Test(arguments: ScannerTransport.allCases)
     func recordsSplitAcrossReads_areReassembled(transport: ScannerTransport) async throws {
         try await Rig.run(over: transport) { rig in
-            var events = rig.driver.events.makeAsyncIterator()
-            #expect(try await events.nextEvent() == .connected)
-            try await rig.driver.arm()
+            var events = try await rig.connectedAndArmed()
             // When the records of one scan arrive cut at odd offsets, with pauses between pieces
             let records = try await rig.records(typing: "Ab-9")
             var offset = 0
@@ -92,30 +84,17 @@ import Testing
     @Test(arguments: ScannerTransport.allCases)
     func duplicate_withinWindow_dropped_afterWindow_accepted(transport: ScannerTransport) async throws {
         try await Rig.run(over: transport) { rig in
-            var events = rig.driver.events.makeAsyncIterator()
-            #expect(try await events.nextEvent() == .connected)
-            try await rig.driver.arm()
-            try await rig.emulator.scan(text: "HS-7")
-            #expect(try await events.nextEvent() == Self.scanned("HS-7"))
-            // Given the scanner re-armed with no time passed, the same code is read again
-            try await rig.driver.arm()
-            try await rig.emulator.scan(text: "HS-7")
-            await rig.emulator.sendGarbage(Rig.unknownKeyScan)
-            // Then it is dropped (the rejection after it comes first)
-            #expect(try await events.nextEvent() == Self.unknownKey)
-            // And once the window has passed it is delivered
-            rig.clock.advance(by: Rig.debounceWindow + .milliseconds(1))
-            try await rig.emulator.scan(text: "HS-7")
-            #expect(try await events.nextEvent() == Self.scanned("HS-7"))
+            var events = try await rig.connectedAndArmed()
+            try await rig.expectRepeatDropped_untilTheWindowPasses(
+                "HS-7", scanned: Self.scanned("HS-7"), marker: Rig.unknownKeyScan, rejection: Self.unknownKey,
+                events: &events)
         }
     }
 
     @Test(arguments: ScannerTransport.allCases)
     func streamClosed_reportsDisconnected_reconnects_andDropsTheHalfTypedScan(transport: ScannerTransport) async throws {
         try await Rig.run(over: transport) { rig in
-            var events = rig.driver.events.makeAsyncIterator()
-            #expect(try await events.nextEvent() == .connected)
-            try await rig.driver.arm()
+            var events = try await rig.connectedAndArmed()
             // Given half a scan held by the driver, with shift down
             var records = try await rig.records(typing: "X", enter: false)
             records.removeLast(2 * EvdevEvent.byteCount)  // X and shift still down

@@ -21,10 +21,8 @@ import Testing
     @Test(arguments: ScannerTransport.allCases, [vietnamese, cccdLine])
     func armedScan_deliversOneScannedEvent_andDisarms(transport: ScannerTransport, text: String) async throws {
         try await ScannerRig.run(over: transport) { rig in
-            var events = rig.driver.events.makeAsyncIterator()
             // Given a connected, armed scanner
-            #expect(try await events.nextEvent() == .connected)
-            try await rig.driver.arm()
+            var events = try await rig.connectedAndArmed()
             // When a code is scanned
             try await rig.emulator.scan(text: text)
             // Then exactly that text arrives as one scan, and the scanner disarms itself
@@ -57,31 +55,17 @@ import Testing
     @Test(arguments: ScannerTransport.allCases)
     func duplicate_withinWindow_dropped_afterWindow_accepted(transport: ScannerTransport) async throws {
         try await ScannerRig.run(over: transport) { rig in
-            var events = rig.driver.events.makeAsyncIterator()
-            #expect(try await events.nextEvent() == .connected)
-            try await rig.driver.arm()
-            try await rig.emulator.scan(text: "HS-7")
-            #expect(try await events.nextEvent() == Self.scanned("HS-7"))
-            // Given the scanner re-armed with no time passed
-            try await rig.driver.arm()
-            // When the same code is read again
-            try await rig.emulator.scan(text: "HS-7")
-            await rig.emulator.sendGarbage(Self.garbage)
-            // Then it is dropped (the rejection after it comes first)
-            #expect(try await events.nextEvent() == .rejected(.invalidUTF8))
-            // And once the debounce window has passed the same code is delivered
-            rig.clock.advance(by: ScannerRig.debounceWindow + .milliseconds(1))
-            try await rig.emulator.scan(text: "HS-7")
-            #expect(try await events.nextEvent() == Self.scanned("HS-7"))
+            var events = try await rig.connectedAndArmed()
+            try await rig.expectRepeatDropped_untilTheWindowPasses(
+                "HS-7", scanned: Self.scanned("HS-7"), marker: Self.garbage, rejection: .rejected(.invalidUTF8),
+                events: &events)
         }
     }
 
     @Test(arguments: ScannerTransport.allCases)
     func overlongPayload_isRejectedTooLong_andScanningContinues(transport: ScannerTransport) async throws {
         try await ScannerRig.run(over: transport) { rig in
-            var events = rig.driver.events.makeAsyncIterator()
-            #expect(try await events.nextEvent() == .connected)
-            try await rig.driver.arm()
+            var events = try await rig.connectedAndArmed()
             // When a payload longer than the bound arrives
             try await rig.emulator.sendOverlong(length: ScannerRig.maximumLength + 1)
             // Then it is refused as too long, and the gate is still armed for the next code
@@ -94,9 +78,7 @@ import Testing
     @Test(arguments: ScannerTransport.allCases)
     func garbage_isRejected_andNextScanIsFine(transport: ScannerTransport) async throws {
         try await ScannerRig.run(over: transport) { rig in
-            var events = rig.driver.events.makeAsyncIterator()
-            #expect(try await events.nextEvent() == .connected)
-            try await rig.driver.arm()
+            var events = try await rig.connectedAndArmed()
             // When line noise and a control character arrive
             await rig.emulator.sendGarbage(Self.garbage)
             await rig.emulator.sendGarbage([0x41, 0x01, 0x42, 0x0D, 0x0A])
@@ -128,9 +110,7 @@ import Testing
     @Test(arguments: ScannerTransport.allCases)
     func unterminatedLine_isHeldUntilASuffix_neverDeliveredAlone(transport: ScannerTransport) async throws {
         try await ScannerRig.run(over: transport) { rig in
-            var events = rig.driver.events.makeAsyncIterator()
-            #expect(try await events.nextEvent() == .connected)
-            try await rig.driver.arm()
+            var events = try await rig.connectedAndArmed()
             // Given a line that lost its suffix, then a pause
             try await rig.emulator.sendUnterminated(text: "HS-1", pause: .milliseconds(20))
             // When the next code arrives with its suffix
@@ -144,9 +124,7 @@ import Testing
     @Test(arguments: ScannerTransport.allCases)
     func lineSplitAcrossReads_isDeliveredWhole(transport: ScannerTransport) async throws {
         try await ScannerRig.run(over: transport) { rig in
-            var events = rig.driver.events.makeAsyncIterator()
-            #expect(try await events.nextEvent() == .connected)
-            try await rig.driver.arm()
+            var events = try await rig.connectedAndArmed()
             // When one line arrives in pieces, cut inside a multi-byte character and between CR and LF
             let line = Array("]Q1".utf8) + Array(Self.vietnamese.utf8) + [0x0D, 0x0A]
             let cuts = [2, 9, 10, line.count - 1]
@@ -165,9 +143,7 @@ import Testing
     @Test(arguments: ScannerTransport.allCases)
     func severalLinesInOneRead_areEachFramed(transport: ScannerTransport) async throws {
         try await ScannerRig.run(over: transport) { rig in
-            var events = rig.driver.events.makeAsyncIterator()
-            #expect(try await events.nextEvent() == .connected)
-            try await rig.driver.arm()
+            var events = try await rig.connectedAndArmed()
             // When a garbage line, a good line and a second good line arrive in one write
             let lines = Self.garbage + Array("]Q1HS-1\r\n]Q1HS-2\r\n".utf8)
             await rig.emulator.sendGarbage(lines)

@@ -1,11 +1,14 @@
 /// Why an image file (PGM or PNG) could not be read as a `GreyImage`.
 public enum ImageFileError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The bytes start with neither the PGM (`P5`) nor the PNG signature.
+    /// The bytes start with neither a PGM magic (`P5`, `P2`) nor the PNG signature.
     case unknownFormat
     /// The file ended before the part named.
     case truncated(String)
     /// A header field is malformed or out of range (named, with the value seen).
     case malformedHeader(String)
+    /// The pixel data is malformed (named, with the value seen), e.g. a PNG row filter
+    /// outside 0–4 or a plain PGM sample above maxval.
+    case malformedData(String)
     /// The file uses a feature this reader does not support (named), e.g. 16-bit samples,
     /// interlacing, or compressed deflate blocks.
     case unsupported(String)
@@ -17,9 +20,10 @@ public enum ImageFileError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A one-line English explanation for logs.
     public var description: String {
         switch self {
-        case .unknownFormat: "not a binary PGM (P5) or PNG file"
+        case .unknownFormat: "not a PGM (P5 or P2) or PNG file"
         case .truncated(let part): "image file truncated in \(part)"
         case .malformedHeader(let field): "malformed image header: \(field)"
+        case .malformedData(let what): "malformed image data: \(what)"
         case .unsupported(let feature): "unsupported image feature: \(feature)"
         case let .tooLarge(width, height, limit): "image \(width)×\(height) exceeds \(limit) pixels"
         case .checksumMismatch(let chunk): "PNG chunk \(chunk) fails its CRC"
@@ -28,14 +32,17 @@ public enum ImageFileError: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 extension GreyImage {
-    /// Reads a binary PGM (`P5`) or a PNG file, told apart by their first bytes, refusing
-    /// images of more than `maximumPixelCount` pixels before allocating them.
+    /// Reads a PGM (binary `P5` or plain `P2`, see `PGMDecoder`) or a PNG file (8-bit
+    /// greyscale, stored deflate blocks, see `PNGDecoder`), told apart by their first bytes,
+    /// refusing images of more than `maximumPixelCount` pixels before allocating them. The one
+    /// image-file reader of the product: the scanner's image channel and the simulator's
+    /// scan-image route both read files here.
     /// - Throws: `ImageFileError`.
     public static func decodeFile(_ bytes: [UInt8], maximumPixelCount: Int = GreyImage.maxPixelCount) throws(ImageFileError) -> GreyImage {
         if bytes.starts(with: PNGEncoder.signature) {
             return try PNGDecoder.decode(bytes, maximumPixelCount: maximumPixelCount)
         }
-        if bytes.starts(with: Array("P5".utf8)) {
+        if PGMDecoder.recognises(bytes) {
             return try PGMDecoder.decode(bytes, maximumPixelCount: maximumPixelCount)
         }
         throw .unknownFormat

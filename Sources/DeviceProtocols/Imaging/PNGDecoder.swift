@@ -91,11 +91,13 @@ public enum PNGDecoder {
             guard length ^ complement == 0xFFFF else { throw .malformedHeader("stored block length check") }
             index += 5
             guard stream.count - index >= length else { throw .truncated("deflate block") }
-            guard output.count + length <= expected else { throw .malformedHeader("more image data than the size allows") }
+            guard output.count + length <= expected else {
+                throw .malformedData("more than the \(expected) bytes of image data the size allows")
+            }
             output += stream[index..<(index + length)]
             index += length
         }
-        guard output.count == expected else { throw .truncated("image data") }
+        guard output.count == expected else { throw .truncated("image data (\(output.count) of \(expected) bytes)") }
         guard stream.count - index >= 4 else { throw .truncated("Adler-32") }
         guard bigEndian(stream, at: index) == PNGEncoder.adler32(output) else { throw .checksumMismatch("IDAT (Adler-32)") }
         return output
@@ -119,7 +121,7 @@ public enum PNGDecoder {
                 case 2: predictor = up
                 case 3: predictor = (left + up) / 2
                 case 4: predictor = paeth(left, up, upLeft)
-                default: throw .malformedHeader("row filter \(filter)")
+                default: throw .malformedData("row \(y) has filter type \(filter) (0-4 exist)")
                 }
                 pixels[row + x] = UInt8(truncatingIfNeeded: Int(raw[source + x]) + predictor)
             }

@@ -37,9 +37,10 @@ public final class ImageFrameChannel: ImageFrameSource {
         sink.yield(image)
     }
 
-    /// Decodes a binary PGM (`P5`) or 8-bit greyscale PNG file and queues it as one frame.
-    /// - Throws: `ImageFileError` (nothing is queued then), `.tooLarge` for a file over
-    ///   `maximumFileBytes` or an image over `maximumPixelCount` pixels.
+    /// Decodes a PGM (`P5` or `P2`) or 8-bit greyscale PNG file with the product's one reader,
+    /// `GreyImage.decodeFile`, and queues it as one frame.
+    /// - Throws: `ImageFileError` (nothing is queued then): `.unsupported` for a file over
+    ///   `maximumFileBytes`, `.tooLarge` for an image over `maximumPixelCount` pixels.
     public func send(file bytes: [UInt8], maximumPixelCount: Int = GreyImage.maxPixelCount) throws(ImageFileError) {
         guard bytes.count <= maximumFileBytes else {
             throw .unsupported("file of \(bytes.count) bytes exceeds \(maximumFileBytes)")
