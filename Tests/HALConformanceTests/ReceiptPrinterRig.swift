@@ -62,21 +62,15 @@ actor PrinterPort {
         }
     }
 
+    /// Records the emulator's end of the current connection, which `unplug()` breaks.
+    private func attach(_ connection: any ByteStream) {
+        deviceEnd = connection
+    }
+
     /// Serves `emulator` on every connection the driver makes, until cancelled.
     func serve(_ emulator: EscPosPrinterEmulator) async {
         if let listener {
-            while !Task.isCancelled {
-                do {
-                    let connection = try await listener.accept(timeout: .seconds(1))
-                    deviceEnd = connection
-                    try? await emulator.serve(on: connection, poll: .milliseconds(20))
-                    await connection.close()
-                } catch let error as HALError where error.kind == .timedOut {
-                    continue
-                } catch {
-                    return
-                }
-            }
+            await emulator.serveConnections(from: listener) { connection in await self.attach(connection) }
         } else {
             for await device in memoryEnds {
                 try? await emulator.serve(on: device, poll: .milliseconds(20))

@@ -1,6 +1,5 @@
 import DeviceTransports
 import HardwareSims
-import KioskHAL
 
 /// The ESC/POS printer emulator behind a loopback TCP listener, as a network printer on port
 /// 9100: serves every connection the driver makes, one at a time.
@@ -16,16 +15,6 @@ struct NetworkPrinter: Sendable {
 
     /// Serves until cancelled or the listener closes.
     func serve() async {
-        while !Task.isCancelled {
-            do {
-                let connection = try await listener.accept(timeout: .seconds(1))
-                try? await emulator.serve(on: connection, poll: .milliseconds(20))
-                await connection.close()
-            } catch let error as HALError where error.kind == .timedOut {
-                continue
-            } catch {
-                return
-            }
-        }
+        await emulator.serveConnections(from: listener)
     }
 }
