@@ -4,6 +4,7 @@ import HardwareSims
 import KioskHAL
 import KioskStore
 import Logging
+import TestSupport
 import Testing
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -99,7 +100,7 @@ import FoundationNetworking
             #expect(Self.part("scanner", of: degraded)["status"] as? String == "online")
             // And the change is in the journal
             // (journalled after the event is shown, so wait for it)
-            #expect(await Self.eventually {
+            #expect(await eventually {
                 let entries = (try? await runtime.database.journalEntries()) ?? []
                 return entries.contains { $0.kind == "printer.paperOut" && $0.subject == "printer0" && $0.actor == "system" }
                     && entries.contains { $0.kind == "scanner.connected" && $0.subject == "scanner0" }
@@ -138,7 +139,7 @@ import FoundationNetworking
             group.addTask { try await service.run() }
             group.addTask { try? await emulator.serve(on: terminal.master) }
             defer { group.cancelAll() }
-            #expect(await Self.eventually { await service.scannerHealth().status.device == .online })
+            #expect(await eventually { await service.scannerHealth().status.device == .online })
             try await service.driver.arm()
             #expect(await service.scannerHealth().lastScanAt == nil)
 
@@ -146,7 +147,7 @@ import FoundationNetworking
             try await emulator.scan(text: "079203001234|Nguyễn Thị Hồng Nhung|01012003")
 
             // Then health learns when, and the log says how long it was, but neither keeps what
-            #expect(await Self.eventually { await service.scannerHealth().lastScanAt != nil })
+            #expect(await eventually { await service.scannerHealth().lastScanAt != nil })
             let snapshot = await service.scannerHealth()
             #expect(snapshot.status.arming == .disarmed)
             #expect(!"\(snapshot)".contains("079203001234"))
@@ -162,15 +163,5 @@ import FoundationNetworking
     /// The object at `key` of a health body.
     static func part(_ key: String, of body: [String: Any]) -> [String: Any] {
         body[key] as? [String: Any] ?? [:]
-    }
-
-    /// Polls `condition` until it holds or the hang guard (60 s) passes.
-    static func eventually(_ condition: () async -> Bool) async -> Bool {
-        let deadline = ContinuousClock.now.advanced(by: .seconds(60))
-        while ContinuousClock.now < deadline {
-            if await condition() { return true }
-            try? await Task.sleep(for: .milliseconds(20))
-        }
-        return false
     }
 }

@@ -2,6 +2,7 @@ import DeviceTransports
 import Foundation
 import KioskStore
 import Logging
+import TestSupport
 import Testing
 @testable import KioskApp
 @testable import KioskWeb
@@ -31,26 +32,26 @@ import Testing
             defer { group.cancelAll() }
 
             // Then it reads as no device, health asks for a technician, and the failure is logged
-            #expect(await KioskDeviceServicesTests.eventually { await service.printerHealth().status.device == .noDevice })
+            #expect(await eventually { await service.printerHealth().status.device == .noDevice })
             let absent = HealthResponse.Printer(await service.printerHealth())
             #expect(!absent.readyToPrint)
             #expect(absent.recommendedAction == "Gọi kỹ thuật")
-            #expect(await KioskDeviceServicesTests.eventually { !log.lines(containing: "printer cannot be opened").isEmpty })
+            #expect(await eventually { !log.lines(containing: "printer cannot be opened").isEmpty })
 
             // When the printer appears on that port
             let printer = try NetworkPrinter(port: port)
             group.addTask { await printer.serve() }
 
             // Then the driver's retries find it: online, logged once as failing and once as back
-            #expect(await KioskDeviceServicesTests.eventually { await service.printerHealth().status.isReadyToPrint })
-            #expect(await KioskDeviceServicesTests.eventually { !log.lines(containing: "printer opened again").isEmpty })
+            #expect(await eventually { await service.printerHealth().status.isReadyToPrint })
+            #expect(await eventually { !log.lines(containing: "printer opened again").isEmpty })
             #expect(log.lines(containing: "printer cannot be opened").count == 1, "\(log.all)")
             // (the driver's `online` event travels on its own stream, after the status)
-            #expect(await KioskDeviceServicesTests.eventually { await service.printerHealth().lastEvent?.event == .online })
+            #expect(await eventually { await service.printerHealth().lastEvent?.event == .online })
             let online = HealthResponse.Printer(await service.printerHealth())
             #expect(online.lastEvent?.event == "online")
             #expect(online.recommendedAction == "Không cần thao tác")
-            #expect(await KioskDeviceServicesTests.eventually {
+            #expect(await eventually {
                 (try? await database.journalEntries().map(\.kind)) == ["printer.online"]
             })
             await printer.listener.close()

@@ -50,16 +50,9 @@ final class CodeScannerService: Service, ScannerHealthSource, Sendable {
     }
 
     func run() async throws {
-        logger.notice("code scanner driver starting", metadata: ["device.mode": "\(scanner.modeSummary)"])
-        try await cancelWhenGracefulShutdown {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { await self.runDriver() }
-                group.addTask { await self.followEvents() }
-                try await group.next()
-                group.cancelAll()
-            }
-        }
-        logger.notice("code scanner driver stopped")
+        try await runDeviceService(
+            "code scanner driver", logger: logger, metadata: ["device.mode": "\(scanner.modeSummary)"],
+            driver: runDriver, followEvents: { await self.followEvents() })
     }
 
     func scannerHealth() async -> ScannerHealthSnapshot {

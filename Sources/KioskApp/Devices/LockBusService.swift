@@ -26,16 +26,8 @@ final class LockBusService: Service, Sendable {
     }
 
     func run() async throws {
-        logger.notice("lock bus driver starting")
-        try await cancelWhenGracefulShutdown {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { await self.driver.run() }
-                group.addTask { await self.logEvents() }
-                try await group.next()
-                group.cancelAll()
-            }
-        }
-        logger.notice("lock bus driver stopped")
+        try await runDeviceService(
+            "lock bus driver", logger: logger, driver: { await self.driver.run() }, followEvents: { await self.logEvents() })
     }
 
     /// Logs each event with the slot or board it concerns.

@@ -39,16 +39,9 @@ final class ReceiptPrinterService: Service, PrinterHealthSource, Sendable {
     }
 
     func run() async throws {
-        logger.notice("receipt printer driver starting", metadata: ["device.transport": "\(printer.transportSummary)"])
-        try await cancelWhenGracefulShutdown {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { await self.driver.run() }
-                group.addTask { await self.followEvents() }
-                try await group.next()
-                group.cancelAll()
-            }
-        }
-        logger.notice("receipt printer driver stopped")
+        try await runDeviceService(
+            "receipt printer driver", logger: logger, metadata: ["device.transport": "\(printer.transportSummary)"],
+            driver: { await self.driver.run() }, followEvents: { await self.followEvents() })
     }
 
     func printerHealth() async -> PrinterHealthSnapshot {
